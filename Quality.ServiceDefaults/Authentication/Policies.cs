@@ -1,0 +1,9 @@
+namespace Quality.ServiceDefaults.Authentication;
+
+/// <summary>Authorization policy names; each admits its role and every role above it.</summary>
+public static class Policies
+{
+    public const string Supervisor = "supervisor-or-above";
+    public const string QualityManager = "quality-manager-or-above";
+    public const string Admin = "admin";
+}

@@ -1,0 +1,42 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Quality.Messaging.Inbox;
+
+/// <summary>
+/// Applies a message's effect at most once per consumer. The receipt row and the effect (with any events
+/// it raises into the outbox) commit in one transaction; a redelivered or re-published message finds the
+/// receipt and is acknowledged without effect. Two copies delivered at the same time serialise on the
+/// receipt's primary key: the second waits, then sees the first's receipt.
+/// </summary>
+public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TDbContext : DbContext
+{
+    /// <summary>
+    /// Runs <paramref name="effect"/> (which changes <typeparamref name="TDbContext"/> but does not save)
+    /// and commits it with the receipt. Returns false when the message had already been processed.
+    /// </summary>
+    public async Task<bool> ProcessOnceAsync<TConsumer>(ConsumeContext context, Func<CancellationToken, Task> effect)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
+        var consumer = typeof(TConsumer).Name;
+        var cancellationToken = context.CancellationToken;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO inbox_messages (consumer, message_id, processed_at)
+            VALUES ({consumer}, {messageId}, {time.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        if (inserted == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await effect(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}

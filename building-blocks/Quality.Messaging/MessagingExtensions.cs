@@ -1,0 +1,81 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quality.Contracts;
+using Quality.ServiceDefaults.Options;
+using Quality.Messaging.Inbox;
+using Quality.Messaging.Outbox;
+
+namespace Quality.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// A service's own PostgreSQL database, with the outbox interceptor that wakes the relay on commit.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDbContext<TDbContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TDbContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
+
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.TryAddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TDbContext>((services, options) => options
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// MassTransit over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an <c>amqp://user:password@host:port/vhost</c>
+    /// URI): durable queues, publisher confirms, manual acknowledgement, a few retries and then the
+    /// endpoint's <c>_error</c> queue. Events leave through <typeparamref name="TDbContext"/>'s outbox and
+    /// arrive through its inbox.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TDbContext>(
+        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+        where TDbContext : DbContext
+    {
+        var broker = RabbitMqAddress.Parse(builder.Configuration.GetRequiredConnectionString(connectionName), connectionName);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<OutboxSignal>();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Inbox<TDbContext>>();
+        builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+
+        // Start answers only once the bus is connected and this service's queues and bindings exist, so
+        // nothing the service publishes or is sent can slip past a topology that is not there yet.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configureConsumers?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                    host.PublisherConfirmation = true;
+                });
+
+                // Only concrete events get exchanges; the shared base record is not a topic of its own.
+                rabbit.Publish<IntegrationEvent>(p => p.Exclude = true);
+                rabbit.UseMessageRetry(retry => retry.Exponential(4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,130 @@
+using Quality.Contracts.Intake;
+
+namespace Quality.Intake.Classification;
+
+/// <summary>
+/// Rule-and-lexicon classification that needs no training data: language by script, sentiment from
+/// lexicon hits (negation flips, intensifiers weigh double), kind and category by keyword, severity from
+/// how negative the text is and whether it names something critical.
+/// </summary>
+public sealed class FeedbackClassifier(Lexicon lexicon)
+{
+    public Classification Classify(string text)
+    {
+        var language = DetectLanguage(text);
+        var lower = text.ToLowerInvariant();
+        var evidence = new List<string>();
+
+        var positive = Score(lower, lexicon.Positive, language, "positive", evidence);
+        var negative = Score(lower, lexicon.Negative, language, "negative", evidence);
+        var total = positive + negative;
+        var sentiment = total == 0 ? 0 : Math.Round((positive - negative) / total, 3);
+
+        var critical = Matches(lower, Lexicon.Words(lexicon.Critical, language)).ToList();
+        evidence.AddRange(critical.Select(w => $"critical:{w}"));
+
+        var kind = DecideKind(lower, language, sentiment, critical.Count > 0, evidence);
+        var category = DecideCategory(lower, language, evidence);
+        var severity = kind == FeedbackKind.Complaint
+            ? critical.Count > 0 ? 4 : sentiment <= -0.8 && negative >= 3 ? 3 : sentiment <= -0.5 ? 2 : 1
+            : 1;
+        var confidence = total == 0 ? 0.3 : Math.Round(Math.Min(0.95, 0.5 + Math.Abs(sentiment) * 0.2 + Math.Min(total, 5) * 0.05), 2);
+
+        return new Classification(kind, category, severity, sentiment, language, confidence, evidence);
+    }
+
+    private FeedbackKind DecideKind(string text, string language, double sentiment, bool critical, List<string> evidence)
+    {
+        if (critical || sentiment < -0.2)
+        {
+            return FeedbackKind.Complaint;
+        }
+
+        foreach (var (kind, words) in lexicon.Kinds)
+        {
+            if (Matches(text, Lexicon.Words(words, language)).FirstOrDefault() is { } word)
+            {
+                evidence.Add($"{kind}:{word}");
+                return Enum.Parse<FeedbackKind>(kind, ignoreCase: true);
+            }
+        }
+
+        return sentiment > 0.2 ? FeedbackKind.Praise : FeedbackKind.Inquiry;
+    }
+
+    private string DecideCategory(string text, string language, List<string> evidence)
+    {
+        var best = lexicon.Categories
+            .Select(c => (Category: c.Key, Hits: Matches(text, Lexicon.Words(c.Value, language)).ToList()))
+            .Where(c => c.Hits.Count > 0)
+            .OrderByDescending(c => c.Hits.Count)
+            .FirstOrDefault();
+        if (best.Category is null)
+        {
+            return lexicon.DefaultCategory;
+        }
+
+        evidence.AddRange(best.Hits.Select(w => $"category:{best.Category}:{w}"));
+        return best.Category;
+    }
+
+    /// <summary>Sums lexicon hits; a negation just before a hit sends it to the other side by leaving it out.</summary>
+    private double Score(string text, Dictionary<string, string[]> words, string language, string label, List<string> evidence)
+    {
+        var score = 0.0;
+        var negations = Lexicon.Words(lexicon.Negations, language);
+        var intensifiers = Lexicon.Words(lexicon.Intensifiers, language);
+        foreach (var word in Lexicon.Words(words, language))
+        {
+            var index = IndexOf(text, word, language, 0);
+            while (index >= 0)
+            {
+                var before = text[Math.Max(0, index - 8)..index];
+                if (!negations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + " ", StringComparison.Ordinal)))
+                {
+                    var weight = intensifiers.Any(i => before.Contains(i, StringComparison.Ordinal)) ? 2 : 1;
+                    score += weight;
+                    evidence.Add($"{label}:{word}");
+                }
+
+                index = IndexOf(text, word, language, index + word.Length);
+            }
+        }
+
+        return score;
+    }
+
+    private static IEnumerable<string> Matches(string text, IReadOnlyList<string> words) =>
+        words.Where(w => text.Contains(w, StringComparison.Ordinal));
+
+    /// <summary>Chinese matches anywhere; English only at word boundaries, so "bad" does not match "badge".</summary>
+    private static int IndexOf(string text, string word, string language, int start)
+    {
+        while (true)
+        {
+            var index = text.IndexOf(word, start, StringComparison.Ordinal);
+            if (index < 0 || language == "zh")
+            {
+                return index;
+            }
+
+            var startsWord = index == 0 || !char.IsLetter(text[index - 1]);
+            var end = index + word.Length;
+            var endsWord = end >= text.Length || !char.IsLetter(text[end]);
+            if (startsWord && endsWord)
+            {
+                return index;
+            }
+
+            start = index + 1;
+        }
+    }
+
+    /// <summary>Chinese when Han characters are at least a fifth of the letters, otherwise English.</summary>
+    public static string DetectLanguage(string text)
+    {
+        var han = text.Count(c => c is >= '\u4e00' and <= '\u9fff');
+        var letters = text.Count(char.IsLetter);
+        return letters > 0 && han * 5 >= letters ? "zh" : "en";
+    }
+}

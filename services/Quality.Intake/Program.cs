@@ -1,0 +1,24 @@
+using Quality.Intake.Extensions;
+using Quality.Intake.Features.Feedback;
+using Quality.Intake.Grpc;
+using Quality.Intake.Infrastructure;
+using Quality.Messaging.Persistence;
+using Quality.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapFeedbackEndpoints();
+app.MapGrpcService<IntakeGrpcService>();
+
+await app.MigrateDatabaseAsync<IntakeDbContext>();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,12 @@
+using MassTransit;
+
+namespace Quality.Notifications.Consumers;
+
+public sealed class CaseOpenedAlertConsumerDefinition : ConsumerDefinition<CaseOpenedAlertConsumer>
+{
+    public CaseOpenedAlertConsumerDefinition()
+    {
+        EndpointName = "notifications-case-opened";
+        ConcurrentMessageLimit = 16;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Quality.Contracts.Intake;
+using Quality.Contracts.Routing;
+using Quality.Messaging.Outbox;
+using Quality.Routing.Infrastructure;
+
+namespace Quality.Routing.Features.Cases;
+
+/// <summary>Opens one case per complaint and announces it; called inside the consumer's inbox transaction.</summary>
+public sealed class CaseOpener(RoutingDbContext db, TimeProvider time)
+{
+    public async Task OpenAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
+    {
+        // The inbox stops a redelivered message; this stops the same complaint arriving as a different message.
+        if (await db.Cases.AnyAsync(c => c.FeedbackId == complaint.FeedbackId, cancellationToken))
+        {
+            return;
+        }
+
+        var opened = new Case
+        {
+            Id = Guid.CreateVersion7(),
+            FeedbackId = complaint.FeedbackId,
+            Status = CaseStatus.Open,
+            Category = complaint.Category,
+            Severity = complaint.Severity,
+            Priority = CasePriority.Compute(complaint.Severity, complaint.CustomerTier, complaint.Sentiment),
+            Channel = complaint.Channel,
+            Language = complaint.Language,
+            Summary = complaint.Summary,
+            CustomerKey = complaint.CustomerKey,
+            OpenedAt = time.GetUtcNow(),
+        };
+        db.Cases.Add(opened);
+        db.AddToOutbox(new CaseOpened
+        {
+            CorrelationId = complaint.CorrelationId,
+            CaseId = opened.Id,
+            FeedbackId = opened.FeedbackId,
+            Category = opened.Category,
+            Priority = opened.Priority,
+            Severity = opened.Severity,
+            Channel = opened.Channel,
+            Language = opened.Language,
+            CustomerKey = opened.CustomerKey,
+            TeamId = opened.TeamId,
+            OpenedAt = opened.OpenedAt,
+        });
+    }
+}

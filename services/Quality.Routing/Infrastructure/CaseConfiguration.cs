@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Quality.Routing.Features.Cases;
+
+namespace Quality.Routing.Infrastructure;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> @case)
+    {
+        @case.ToTable("cases");
+        @case.HasKey(c => c.Id);
+        @case.HasIndex(c => c.FeedbackId).IsUnique();
+        @case.HasIndex(c => new { c.Status, c.Priority, c.OpenedAt });
+        @case.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        @case.Property(c => c.Category).HasMaxLength(60);
+        @case.Property(c => c.Channel).HasMaxLength(40);
+        @case.Property(c => c.Language).HasMaxLength(8);
+        @case.Property(c => c.Summary).HasMaxLength(400);
+        @case.Property(c => c.CustomerKey).HasMaxLength(200);
+        @case.Property(c => c.TeamId).HasMaxLength(100);
+        @case.Property(c => c.AgentId).HasMaxLength(100);
+    }
+}
