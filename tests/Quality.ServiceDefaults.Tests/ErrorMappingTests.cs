@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Quality.ServiceDefaults.Errors;
+
+namespace Quality.ServiceDefaults.Tests;
+
+public sealed class ErrorMappingTests
+{
+    public static TheoryData<string, HttpStatusCode> Cases => new()
+    {
+        { "validation", HttpStatusCode.BadRequest },
+        { "missing", HttpStatusCode.NotFound },
+        { "conflict", HttpStatusCode.Conflict },
+        { "forbidden", HttpStatusCode.Forbidden },
+        { "bug", HttpStatusCode.InternalServerError },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Exceptions_become_problem_details_with_the_right_status(string kind, HttpStatusCode expected)
+    {
+        await using var app = TestApp.CreateBuilder().Build();
+        app.MapDefaultEndpoints();
+        app.MapGet("/fail/{kind}", (string kind) => Throw(kind)).AllowAnonymous();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        var response = await app.GetTestClient().GetAsync($"/fail/{kind}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("secret internals", body);
+        if (kind == "validation")
+        {
+            Assert.Equal("must not be empty", JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("text")[0].GetString());
+        }
+    }
+
+    [Fact]
+    public void Grpc_statuses_carry_the_message_and_field_violations()
+    {
+        var invalid = GrpcExceptionInterceptor.ToRpc(new RequestValidationException("case_id", "must be a UUID"))!;
+        Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
+        Assert.Contains("case_id: must be a UUID", invalid.Status.Detail);
+        Assert.Equal("case_id: must be a UUID", invalid.Trailers.GetValue("field-violation"));
+
+        Assert.Equal(StatusCode.NotFound, GrpcExceptionInterceptor.ToRpc(new NotFoundException("no"))!.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, GrpcExceptionInterceptor.ToRpc(new ConflictException("no"))!.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, GrpcExceptionInterceptor.ToRpc(new ForbiddenException("no"))!.StatusCode);
+        Assert.Null(GrpcExceptionInterceptor.ToRpc(new InvalidOperationException("secret internals")));
+    }
+
+    private static IResult Throw(string kind) => kind switch
+    {
+        "validation" => throw new RequestValidationException("text", "must not be empty"),
+        "missing" => throw new NotFoundException("Case 1 does not exist."),
+        "conflict" => throw new ConflictException("Case 1 is closed."),
+        "forbidden" => throw new ForbiddenException("Not your team's case."),
+        _ => throw new InvalidOperationException("secret internals"),
+    };
+}
