@@ -1,0 +1,47 @@
+using Quality.Contracts;
+using Quality.Hosting;
+using Quality.ServiceDefaults.Authentication;
+
+namespace Quality.AppHost;
+
+/// <summary>
+/// On a development machine, writes <c>&lt;data&gt;/quality.env</c> with every service's URL and an admin token
+/// signed with the system's key, so a newcomer can call the APIs with curl straight away.
+/// </summary>
+internal static class DevelopmentAccess
+{
+    private static readonly string[] Services = [ResourceNames.Intake, ResourceNames.Routing, ResourceNames.Scoring, ResourceNames.Notifications];
+
+    public static string Write(DistributedApplication app, Secret signingKey)
+    {
+        if (app.Options.EnvironmentName != "Development")
+        {
+            return "";
+        }
+
+        var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey.Value }, "local-admin", Roles.Admin, lifetime: TimeSpan.FromDays(1));
+        var lines = new List<string> { $"QUALITY_TOKEN={token}" };
+        foreach (var service in Services)
+        {
+            lines.Add($"{service.ToUpperInvariant()}_URL={app.GetEndpoint(service, ResourceNames.HttpEndpoint)}".TrimEnd('/'));
+            lines.Add($"{service.ToUpperInvariant()}_GRPC={app.GetEndpoint(service, ResourceNames.GrpcEndpoint)}".TrimEnd('/'));
+        }
+
+        var path = Path.Combine(app.DataDirectory, "quality.env");
+        File.WriteAllLines(path, lines);
+        if (!OperatingSystem.IsWindows())
+        {
+            // It holds an admin token: readable by its owner only.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return $$"""
+
+            Try it (an admin token valid for a day and every URL are in {{path}}):
+              set -a; . {{path}}; set +a
+              curl -s -H "Authorization: Bearer $QUALITY_TOKEN" -H 'Content-Type: application/json' \
+                -d '{"externalId":"demo-1","text":"送餐太慢了，饭菜都凉了，非常失望"}' "$INTAKE_URL/api/feedback"
+              curl -s -H "Authorization: Bearer $QUALITY_TOKEN" "$ROUTING_URL/api/cases"
+            """;
+    }
+}

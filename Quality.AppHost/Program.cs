@@ -1,0 +1,57 @@
+using Quality.Contracts;
+using Quality.AppHost;
+using Quality.Hosting;
+
+if (args.Contains("--help"))
+{
+    Console.WriteLine($"dotnet run --project Quality.AppHost [-- options]\n{CommandLine.Usage}");
+    return 0;
+}
+
+try
+{
+    var builder = DistributedApplication.CreateBuilder(args);
+
+    // One signing key for every service, kept in the data directory so tokens survive restarts.
+    var signingKey = builder.AddSecret("auth-signing-key", bytes: 32);
+
+    var postgres = builder.AddPostgres(ResourceNames.Postgres);
+    var intakeDb = postgres.AddDatabase(ResourceNames.IntakeDb);
+    var routingDb = postgres.AddDatabase(ResourceNames.RoutingDb);
+    var scoringDb = postgres.AddDatabase(ResourceNames.ScoringDb);
+    var notificationsDb = postgres.AddDatabase(ResourceNames.NotificationsDb);
+    var redis = builder.AddRedis(ResourceNames.Redis);
+    var rabbit = builder.AddRabbitMQ(ResourceNames.RabbitMQ);
+
+    var scoring = builder.AddProject(ResourceNames.Scoring, "services/Quality.Scoring/Quality.Scoring.csproj")
+        .WithReference(scoringDb).WithReference(redis).WithReference(rabbit)
+        .WaitFor(scoringDb).WaitFor(redis).WaitFor(rabbit)
+        .WithEnvironment("Auth__SigningKey", signingKey);
+
+    var routing = builder.AddProject(ResourceNames.Routing, "services/Quality.Routing/Quality.Routing.csproj")
+        .WithReference(routingDb).WithReference(redis).WithReference(rabbit).WithReference(scoring)
+        .WaitFor(routingDb).WaitFor(redis).WaitFor(rabbit).WaitFor(scoring)
+        .WithEnvironment("Auth__SigningKey", signingKey);
+
+    var notifications = builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
+        .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit)
+        .WaitFor(notificationsDb).WaitFor(redis).WaitFor(rabbit)
+        .WithEnvironment("Auth__SigningKey", signingKey);
+
+    builder.AddProject(ResourceNames.Intake, "services/Quality.Intake/Quality.Intake.csproj")
+        .WithReference(intakeDb).WithReference(redis).WithReference(rabbit)
+        .WaitFor(intakeDb).WaitFor(redis).WaitFor(rabbit)
+        .WithEnvironment("Auth__SigningKey", signingKey)
+        // Consumers declare their queues when they start; an event published before its queue exists
+        // would be dropped by RabbitMQ, so on a first boot the producers start last.
+        .WaitFor(routing).WaitFor(scoring).WaitFor(notifications);
+
+    await using var app = builder.Build();
+    await app.RunAsync(afterStart: () => DevelopmentAccess.Write(app, signingKey));
+    return 0;
+}
+catch (HostingException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}

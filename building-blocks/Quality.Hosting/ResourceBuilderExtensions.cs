@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Quality.Hosting;
+
+/// <summary>Fluent configuration of declared resources, in the style of Aspire's AppHost.</summary>
+public static partial class ResourceBuilderExtensions
+{
+    /// <summary>Adds a database to a PostgreSQL server; it is created on start when missing.</summary>
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name)
+    {
+        if (!DatabaseName().IsMatch(name)) throw new ArgumentException($"database name {name} must match [a-z][a-z0-9_]*", nameof(name));
+        return server.ApplicationBuilder.Add(new PostgresDatabaseResource(name, server.Resource));
+    }
+
+    /// <summary>
+    /// Passes the source's address in: <c>ConnectionStrings__&lt;name&gt;</c> for a database, Redis
+    /// or RabbitMQ; <c>services__&lt;name&gt;__http__0</c> and <c>…__grpc__0</c> for a project.
+    /// </summary>
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<Resource> source)
+        where T : ExecutableResource
+    {
+        if (source.Resource is not (IResourceWithConnectionString or ProjectResource))
+        {
+            throw new ArgumentException($"{source.Resource.Name} ({source.Resource.Type}) has no connection string or endpoints to pass", nameof(source));
+        }
+        builder.Resource.References.Add(source.Resource);
+        return builder;
+    }
+
+    /// <summary>Starts this resource only once the other one is healthy.</summary>
+    public static IResourceBuilder<T> WaitFor<T>(this IResourceBuilder<T> builder, IResourceBuilder<Resource> dependency)
+        where T : Resource
+    {
+        builder.Resource.WaitsFor.Add(dependency.Resource);
+        return builder;
+    }
+
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, string value)
+        where T : ExecutableResource
+    {
+        builder.Resource.Environment[name] = () => value;
+        return builder;
+    }
+
+    /// <summary>Passes a secret kept in the data directory; read when the process is launched.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, Secret secret)
+        where T : ExecutableResource
+    {
+        builder.Resource.Environment[name] = () => secret.Value;
+        return builder;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex DatabaseName();
+}
