@@ -48,10 +48,19 @@ public sealed class EpmdResource : ProcessResource
         ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
     };
 
+    /// <summary>
+    /// Asks for the registered names (NAMES_REQ), which epmd answers with its own port: a real answer,
+    /// and no "partial packet" complaint in its log every few seconds as a bare connect would cause.
+    /// </summary>
     internal override async Task<bool> ProbeAsync(CancellationToken ct)
     {
         using var client = new TcpClient();
         await client.ConnectAsync("127.0.0.1", Port, ct);
-        return true;
+        var stream = client.GetStream();
+        byte[] namesRequest = [0, 1, 110];
+        await stream.WriteAsync(namesRequest, ct);
+        var answer = new byte[4];
+        await stream.ReadExactlyAsync(answer, ct);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(answer) == Port;
     }
 }
