@@ -37,11 +37,8 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
         Assert.Equal("complaint", feedback.GetProperty("kind").GetString());
         var feedbackId = feedback.GetProperty("feedbackId").GetString()!;
 
-        var @case = await EventuallyAsync(async () =>
-        {
-            var list = await routing.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={feedbackId}", Cancellation);
-            return list.TryGetProperty("cases", out var cases) && cases.GetArrayLength() == 1 ? cases[0] : (JsonElement?)null;
-        });
+        var @case = (await EventuallyAsync(() => CasesForAsync(routing, feedbackId), list => Count(list, "cases") == 1))
+            .GetProperty("cases")[0];
         var caseVisibleAfter = clock.Elapsed;
         var caseId = @case.GetProperty("caseId").GetString()!;
         Assert.Equal("open", @case.GetProperty("status").GetString());
@@ -55,13 +52,11 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
         Assert.Equal(feedbackId, byGrpc.FeedbackId);
 
         // Other tests' cases may still be arriving at Scoring, so the organisation count only has to grow.
-        await EventuallyAsync(async () => await CasesOpenedAsync(scoring) > openedBefore ? true : (bool?)null);
+        await EventuallyAsync(() => CasesOpenedAsync(scoring), opened => opened > openedBefore);
 
-        var alert = await EventuallyAsync(async () =>
-        {
-            var list = await notifications.GetFromJsonAsync<JsonElement>($"/api/alerts?caseId={caseId}", Cancellation);
-            return list.TryGetProperty("alerts", out var alerts) && alerts.GetArrayLength() == 1 ? alerts[0] : (JsonElement?)null;
-        });
+        var alert = (await EventuallyAsync(
+            () => notifications.GetFromJsonAsync<JsonElement>($"/api/alerts?caseId={caseId}", Cancellation),
+            list => Count(list, "alerts") == 1)).GetProperty("alerts")[0];
         Assert.Equal(feedbackId, alert.GetProperty("correlationId").GetString());
     }
 
@@ -85,14 +80,9 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
             Assert.True(answer.GetProperty("duplicate").GetBoolean());
         }
 
-        await EventuallyAsync(async () =>
-        {
-            var list = await routing.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={id}", Cancellation);
-            return list.TryGetProperty("cases", out var cases) && cases.GetArrayLength() > 0 ? true : (bool?)null;
-        });
+        await EventuallyAsync(() => CasesForAsync(routing, id), list => Count(list, "cases") > 0);
         await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
-        var final = await routing.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={id}", Cancellation);
-        Assert.Equal(1, final.GetProperty("cases").GetArrayLength());
+        Assert.Equal(1, Count(await CasesForAsync(routing, id), "cases"));
     }
 
     [Fact]
@@ -136,15 +126,11 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
         var posted = await intake.PostAsJsonAsync("/api/feedback", new { text = "Refund me now, the order was wrong and the driver was rude!" }, Cancellation);
         var feedbackId = (await posted.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("feedbackId").GetString();
 
-        var caseId = await EventuallyAsync(async () =>
-        {
-            var list = await admin.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={feedbackId}", Cancellation);
-            return list.TryGetProperty("cases", out var cases) && cases.GetArrayLength() == 1 ? cases[0].GetProperty("caseId").GetString() : null;
-        });
+        var caseId = (await EventuallyAsync(() => CasesForAsync(admin, feedbackId), list => Count(list, "cases") == 1))
+            .GetProperty("cases")[0].GetProperty("caseId").GetString();
 
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/cases/{caseId}", Cancellation)).StatusCode);
-        var listed = await agent.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={feedbackId}", Cancellation);
-        Assert.False(listed.TryGetProperty("cases", out var visible) && visible.GetArrayLength() > 0);
+        Assert.Equal(0, Count(await CasesForAsync(agent, feedbackId), "cases"));
     }
 
     private Metadata Bearer(string role) => new() { { "Authorization", $"Bearer {system.Token(role)}" } };
@@ -157,12 +143,14 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
             : 0;
     }
 
-    private async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : struct
+    /// <summary>Reads until what was read satisfies <paramref name="arrived"/>, or fails after the patience runs out.</summary>
+    private async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> arrived)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
-            if (await probe() is { } value)
+            var value = await read();
+            if (arrived(value))
             {
                 return value;
             }
@@ -172,18 +160,9 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
         }
     }
 
-    private async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
+    private Task<JsonElement> CasesForAsync(HttpClient routing, string? feedbackId) =>
+        routing.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={feedbackId}", Cancellation);
 
-            Assert.True(DateTime.UtcNow < deadline, $"Nothing arrived within {Patience.TotalSeconds} s.");
-            await Task.Delay(50, Cancellation);
-        }
-    }
+    private static int Count(JsonElement list, string property) =>
+        list.TryGetProperty(property, out var items) ? items.GetArrayLength() : 0;
 }
