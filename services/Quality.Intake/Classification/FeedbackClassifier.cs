@@ -15,8 +15,7 @@ public sealed class FeedbackClassifier(Lexicon lexicon)
         var lower = text.ToLowerInvariant();
         var evidence = new List<string>();
 
-        var positive = Score(lower, lexicon.Positive, language, "positive", evidence);
-        var negative = Score(lower, lexicon.Negative, language, "negative", evidence);
+        var (positive, negative) = Score(lower, language, evidence);
         var total = positive + negative;
         var sentiment = total == 0 ? 0 : Math.Round((positive - negative) / total, 3);
 
@@ -68,30 +67,49 @@ public sealed class FeedbackClassifier(Lexicon lexicon)
         return best.Category;
     }
 
-    /// <summary>Sums lexicon hits; a negation just before a hit sends it to the other side by leaving it out.</summary>
-    private double Score(string text, Dictionary<string, string[]> words, string language, string label, List<string> evidence)
+    /// <summary>
+    /// Weighs the sentiment words found, longest first so "太差" is one hit, not also "差". A negation just
+    /// before a word sends it to the other side ("不好吃" is negative, "不贵" positive); an intensifier
+    /// just before it doubles its weight.
+    /// </summary>
+    private (double Positive, double Negative) Score(string text, string language, List<string> evidence)
     {
-        var score = 0.0;
         var negations = Lexicon.Words(lexicon.Negations, language);
         var intensifiers = Lexicon.Words(lexicon.Intensifiers, language);
-        foreach (var word in Lexicon.Words(words, language))
+        var candidates = Lexicon.Words(lexicon.Positive, language).Select(w => (Word: w, Positive: true))
+            .Concat(Lexicon.Words(lexicon.Negative, language).Select(w => (Word: w, Positive: false)))
+            .OrderByDescending(c => c.Word.Length);
+
+        var taken = new bool[text.Length];
+        double positive = 0, negative = 0;
+        foreach (var (word, isPositive) in candidates)
         {
-            var index = IndexOf(text, word, language, 0);
-            while (index >= 0)
+            for (var index = IndexOf(text, word, language, 0); index >= 0; index = IndexOf(text, word, language, index + word.Length))
             {
-                var before = text[Math.Max(0, index - 8)..index];
-                if (!negations.Any(n => before.EndsWith(n, StringComparison.Ordinal) || before.EndsWith(n + " ", StringComparison.Ordinal)))
+                if (Array.IndexOf(taken, true, index, word.Length) >= 0)
                 {
-                    var weight = intensifiers.Any(i => before.Contains(i, StringComparison.Ordinal)) ? 2 : 1;
-                    score += weight;
-                    evidence.Add($"{label}:{word}");
+                    continue;
                 }
 
-                index = IndexOf(text, word, language, index + word.Length);
+                Array.Fill(taken, true, index, word.Length);
+                var before = text[Math.Max(0, index - 8)..index].TrimEnd();
+                var negated = negations.Any(n => before.EndsWith(n, StringComparison.Ordinal));
+                var weight = intensifiers.Any(i => before.EndsWith(i, StringComparison.Ordinal)) ? 2 : 1;
+                var countsPositive = isPositive != negated;
+                if (countsPositive)
+                {
+                    positive += weight;
+                }
+                else
+                {
+                    negative += weight;
+                }
+
+                evidence.Add($"{(countsPositive ? "positive" : "negative")}:{(negated ? "not " : "")}{word}");
             }
         }
 
-        return score;
+        return (positive, negative);
     }
 
     private static IEnumerable<string> Matches(string text, IReadOnlyList<string> words) =>
