@@ -1,10 +1,14 @@
 using Quality.Contracts;
 using Quality.Messaging;
 using Quality.Routing.Consumers;
+using Quality.Routing.Features.Agents;
+using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Teams;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults;
 using Quality.ServiceDefaults.Errors;
+using Quality.ServiceDefaults.Options;
 
 namespace Quality.Routing.Extensions;
 
@@ -18,6 +22,18 @@ internal static class Extensions
         builder.AddPostgresHealthCheck(ResourceNames.RoutingDb);
 
         builder.Services.AddScoped<CaseOpener>();
+        builder.Services.AddScoped<CaseRecorder>();
+        builder.Services.AddScoped<CaseLifecycle>();
+        builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<TeamDirectory>();
+        builder.Services.AddScoped<AgentDirectory>();
+        builder.Services.AddScoped<RoutingLocks>();
+        builder.Services.AddScoped<CaseAssigner>();
+
+        builder.Services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
+        builder.Services.AddSingleton<QueueDrainer>();
+        builder.Services.AddHostedService<QueueSweeper>();
+
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }
 }

@@ -1,97 +1,65 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
+using Quality.Routing.Features.Access;
+using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
-using Quality.Routing.Infrastructure;
-using Quality.ServiceDefaults.Authentication;
-using Quality.ServiceDefaults.Errors;
-using CaseEntity = Quality.Routing.Features.Cases.Case;
+using Quality.Routing.Features.Teams;
 
 namespace Quality.Routing.Grpc;
 
-public sealed class RoutingGrpcService(RoutingDbContext db) : RoutingService.RoutingServiceBase
+/// <summary>The gRPC (and, by transcoding, HTTP) face of Routing: parses, delegates, maps. Rules live in the features.</summary>
+public sealed class RoutingGrpcService(CaseQueries cases, CaseLifecycle lifecycle, TeamDirectory teams, AgentDirectory agents)
+    : RoutingService.RoutingServiceBase
 {
-    private const int MaxPageSize = 200;
-
-    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context)
-    {
-        var id = ParseId(request.CaseId, "case_id");
-        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, context.CancellationToken);
-        // Another team's case is reported as missing, so its existence does not leak.
-        if (found is null || !CallerScope.From(context.GetHttpContext().User).CanSee(found.TeamId))
-        {
-            throw new NotFoundException($"Case {id} does not exist.");
-        }
-
-        return ToMessage(found);
-    }
+    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context) =>
+        (await cases.GetAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken)).ToMessage();
 
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
-        var pageSize = request.PageSize switch
-        {
-            0 => 50,
-            < 0 or > MaxPageSize => throw new RequestValidationException("page_size", $"must be between 1 and {MaxPageSize}"),
-            _ => request.PageSize,
-        };
-
-        var query = db.Cases.AsNoTracking();
-        if (request.FeedbackId.Length > 0)
-        {
-            var feedbackId = ParseId(request.FeedbackId, "feedback_id");
-            query = query.Where(c => c.FeedbackId == feedbackId);
-        }
-
-        if (request.Status.Length > 0)
-        {
-            var status = ParseStatus(request.Status);
-            query = query.Where(c => c.Status == status);
-        }
-
-        var scope = CallerScope.From(context.GetHttpContext().User);
-        if (scope.Team is { } team)
-        {
-            query = query.Where(c => c.TeamId == team);
-        }
-
-        if (request.PageToken.Length > 0)
-        {
-            // Ids are version-7 UUIDs, so their order is opening order: the last id is a stable cursor.
-            var after = ParseId(request.PageToken, "page_token");
-            query = query.Where(c => c.Id.CompareTo(after) < 0);
-        }
-
-        var page = await query.OrderByDescending(c => c.Id).Take(pageSize + 1).ToListAsync(context.CancellationToken);
-        var response = new ListCasesResponse { Cases = { page.Take(pageSize).Select(ToMessage) } };
-        if (page.Count > pageSize)
-        {
-            response.NextPageToken = page[pageSize - 1].Id.ToString();
-        }
-
-        return response;
+        var filter = new CaseFilter(request.FeedbackId, request.Status, request.TeamId, request.AgentId, request.Priority, request.PageSize, request.PageToken);
+        var (page, next) = await cases.ListAsync(Caller(context), filter, context.CancellationToken);
+        return new ListCasesResponse { Cases = { page.Select(c => c.ToMessage()) }, NextPageToken = next ?? "" };
     }
 
-    private static Guid ParseId(string value, string field) =>
-        Guid.TryParse(value, out var id) ? id : throw new RequestValidationException(field, "must be a UUID");
+    public override async Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>
+        new() { Entries = { (await cases.TimelineAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken)).Select(e => e.ToMessage()) } };
 
-    private static CaseStatus ParseStatus(string value) =>
-        System.Enum.TryParse<CaseStatus>(value.Replace("_", ""), ignoreCase: true, out var status) && System.Enum.IsDefined(status)
-            ? status
-            : throw new RequestValidationException("status", "must be one of open, assigned, pending_customer, resolved, closed");
+    public override async Task<Case> AssignCase(AssignCaseRequest request, ServerCallContext context) =>
+        (await lifecycle.AssignAsync(Caller(context), CaseId(request.CaseId), request.AgentId, request.Note, context.CancellationToken)).ToMessage();
 
-    private static Case ToMessage(CaseEntity c) => new()
+    public override async Task<Case> RecordResponse(RecordResponseRequest request, ServerCallContext context) =>
+        (await lifecycle.RecordResponseAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
+
+    public override async Task<Case> ChangeStatus(ChangeStatusRequest request, ServerCallContext context) =>
+        (await lifecycle.ChangeStatusAsync(Caller(context), CaseId(request.CaseId), request.Status, request.Reason, context.CancellationToken)).ToMessage();
+
+    public override async Task<Case> ResolveCase(ResolveCaseRequest request, ServerCallContext context) =>
+        (await lifecycle.ResolveAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
+
+    public override async Task<Case> ReopenCase(ReopenCaseRequest request, ServerCallContext context) =>
+        (await lifecycle.ReopenAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken)).ToMessage();
+
+    public override async Task<Case> CloseCase(CloseCaseRequest request, ServerCallContext context) =>
+        (await lifecycle.CloseAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken)).ToMessage();
+
+    public override async Task<Team> UpsertTeam(UpsertTeamRequest request, ServerCallContext context) =>
+        (await teams.UpsertAsync(Caller(context), request.TeamId, request.Name, context.CancellationToken)).ToMessage();
+
+    public override async Task<Agent> UpsertAgent(UpsertAgentRequest request, ServerCallContext context) =>
+        (await agents.UpsertAsync(Caller(context), request.ToDraft(), context.CancellationToken)).ToMessage();
+
+    public override async Task<Agent> SetPresence(SetPresenceRequest request, ServerCallContext context) =>
+        (await agents.SetPresenceAsync(Caller(context), request.AgentId, request.Presence, context.CancellationToken)).ToMessage();
+
+    public override async Task<Agent> GetAgent(GetAgentRequest request, ServerCallContext context) =>
+        (await agents.GetAsync(Caller(context), request.AgentId, context.CancellationToken)).ToMessage();
+
+    public override async Task<ListAgentsResponse> ListAgents(ListAgentsRequest request, ServerCallContext context)
     {
-        CaseId = c.Id.ToString(),
-        FeedbackId = c.FeedbackId.ToString(),
-        Status = c.Status switch { CaseStatus.PendingCustomer => "pending_customer", var s => s.ToString().ToLowerInvariant() },
-        Category = c.Category,
-        Severity = c.Severity,
-        Priority = c.Priority,
-        Channel = c.Channel,
-        Language = c.Language,
-        Summary = c.Summary,
-        TeamId = c.TeamId ?? "",
-        AgentId = c.AgentId ?? "",
-        OpenedAt = Timestamp.FromDateTimeOffset(c.OpenedAt),
-    };
+        var (page, next) = await agents.ListAsync(Caller(context), request.TeamId, request.Presence, request.PageSize, request.PageToken, context.CancellationToken);
+        return new ListAgentsResponse { Agents = { page.Select(a => a.ToMessage()) }, NextPageToken = next ?? "" };
+    }
+
+    private static Caller Caller(ServerCallContext context) => Features.Access.Caller.From(context.GetHttpContext().User);
+
+    private static Guid CaseId(string value) => FieldErrors.ParseId(value, "case_id");
 }

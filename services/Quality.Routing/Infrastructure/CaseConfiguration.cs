@@ -20,5 +20,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.Property(c => c.CustomerKey).HasMaxLength(200);
         @case.Property(c => c.TeamId).HasMaxLength(100);
         @case.Property(c => c.AgentId).HasMaxLength(100);
+        @case.Ignore(c => c.IsActive);
+        // The queue: unassigned open cases, most urgent first, then oldest (priority 1 is the most urgent).
+        @case.HasIndex(c => new { c.Priority, c.OpenedAt }).HasDatabaseName("ix_cases_queue").HasFilter("status = 'Open'");
+        @case.HasIndex(c => new { c.AgentId, c.Status });
     }
 }

@@ -19,4 +19,18 @@ public sealed class Case
     public string? TeamId { get; set; }
     public string? AgentId { get; set; }
     public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? AssignedAt { get; set; }
+    public DateTimeOffset? FirstRespondedAt { get; set; }
+    public DateTimeOffset? LastRespondedAt { get; set; }
+
+    /// <summary>Since when the customer has been waiting for an answer: set at opening, on the customer's reply and on reopening.</summary>
+    public DateTimeOffset? AwaitingResponseSince { get; set; }
+
+    public int ResponseCount { get; set; }
+    public int ReopenCount { get; set; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>Whether the case holds a slot of its agent's capacity.</summary>
+    public bool IsActive => Status is CaseStatus.Assigned or CaseStatus.PendingCustomer;
 }

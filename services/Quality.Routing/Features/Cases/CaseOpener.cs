@@ -2,12 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
 using Quality.Messaging.Outbox;
+using Quality.Routing.Features.Assignment;
 using Quality.Routing.Infrastructure;
 
 namespace Quality.Routing.Features.Cases;
 
-/// <summary>Opens one case per complaint and announces it; called inside the consumer's inbox transaction.</summary>
-public sealed class CaseOpener(RoutingDbContext db, TimeProvider time)
+/// <summary>
+/// Opens one case per complaint, announces it and routes it; called inside the consumer's inbox
+/// transaction, so the case, its assignment and their events commit together or not at all.
+/// </summary>
+public sealed class CaseOpener(RoutingDbContext db, CaseAssigner assigner, CaseRecorder recorder, TimeProvider time)
 {
     public async Task OpenAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ public sealed class CaseOpener(RoutingDbContext db, TimeProvider time)
             CustomerKey = complaint.CustomerKey,
             OpenedAt = time.GetUtcNow(),
         };
+        opened.AwaitingResponseSince = opened.OpenedAt;
         db.Cases.Add(opened);
         db.AddToOutbox(new CaseOpened
         {
@@ -46,5 +51,11 @@ public sealed class CaseOpener(RoutingDbContext db, TimeProvider time)
             TeamId = opened.TeamId,
             OpenedAt = opened.OpenedAt,
         });
+        recorder.Record(opened, CaseRecorder.System, "opened", from: null, $"priority {opened.Priority}, severity {opened.Severity}");
+
+        // Inserted but not committed, the case is invisible to other replicas and locked by us until commit.
+        await db.SaveChangesAsync(cancellationToken);
+        // No agent can take it: it stays open, queued by priority and opening time until one can.
+        await assigner.AssignAutomaticallyAsync(opened, cancellationToken);
     }
 }

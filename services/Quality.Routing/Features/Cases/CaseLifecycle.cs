@@ -1,0 +1,195 @@
+using Quality.Contracts.Routing;
+using Quality.Messaging.Outbox;
+using Quality.Routing.Features.Access;
+using Quality.Routing.Features.Assignment;
+using Quality.Routing.Features.Agents;
+using Quality.Routing.Infrastructure;
+using Quality.ServiceDefaults.Errors;
+
+namespace Quality.Routing.Features.Cases;
+
+/// <summary>
+/// Every change to a case after it opens. Each runs in one transaction with the case's row locked: the
+/// state machine decides, the timeline and the outbox record, and a freed slot is refilled before commit.
+/// </summary>
+public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseAssigner assigner, CaseRecorder recorder, TimeProvider time)
+{
+    /// <summary>Assigns or reassigns to a named agent. Skills and presence are the supervisor's call; capacity is not.</summary>
+    public Task<Case> AssignAsync(Caller caller, Guid caseId, string agentId, string note, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.RequireId("agent_id", agentId);
+        errors.ThrowIfAny();
+        return ChangeAsync(caseId, async @case =>
+        {
+            AccessRules.EnsureCanAssign(caller, @case);
+            CaseStateMachine.Next(@case.Status, CaseAction.Assign);
+            if (@case.AgentId == agentId)
+            {
+                return;
+            }
+
+            var holder = @case.IsActive ? @case.AgentId : null;
+            var agents = await locks.LockAgentsAsync(holder is null ? [agentId] : [agentId, holder], cancellationToken);
+            var target = agents.FirstOrDefault(a => a.Id == agentId);
+            if (target is null || !caller.CanSee(target.TeamId))
+            {
+                throw AccessRules.AgentNotFound(agentId);
+            }
+
+            if (!AssignmentPolicy.HasRoom(target))
+            {
+                throw new ConflictException($"Agent '{agentId}' is at capacity ({target.ActiveCases} of {target.Capacity} active cases).");
+            }
+
+            var previous = agents.FirstOrDefault(a => a.Id == holder);
+            assigner.Give(@case, target, caller.Actor, previous, Blank(note));
+            if (previous is not null)
+            {
+                await assigner.BackfillAsync(previous, cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    public Task<Case> RecordResponseAsync(Caller caller, Guid caseId, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(caseId, @case =>
+        {
+            AccessRules.EnsureCanWork(caller, @case);
+            var from = @case.Status;
+            @case.Status = CaseStateMachine.Next(from, CaseAction.Respond);
+
+            var now = time.GetUtcNow();
+            var isFirst = @case.FirstRespondedAt is null;
+            // Wall-clock time for now; business calendars come with the SLA clocks.
+            var since = isFirst ? @case.OpenedAt : @case.AwaitingResponseSince ?? @case.LastRespondedAt ?? @case.OpenedAt;
+            @case.FirstRespondedAt ??= now;
+            @case.LastRespondedAt = now;
+            @case.AwaitingResponseSince = null;
+            @case.ResponseCount++;
+
+            recorder.Record(@case, caller.Actor, "responded", from, Blank(note) ?? (isFirst ? "first response" : "next response"));
+            db.AddToOutbox(new CaseResponded
+            {
+                CorrelationId = @case.FeedbackId,
+                CaseId = @case.Id,
+                AgentId = @case.AgentId ?? caller.Actor,
+                TeamId = @case.TeamId,
+                IsFirstResponse = isFirst,
+                ResponseTime = now - since,
+                RespondedAt = now,
+            });
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>pending_customer while waiting on the customer; assigned again when the customer answers.</summary>
+    public Task<Case> ChangeStatusAsync(Caller caller, Guid caseId, string status, string reason, CancellationToken cancellationToken)
+    {
+        var action = status.Trim().ToLowerInvariant() switch
+        {
+            "pending_customer" => CaseAction.AwaitCustomer,
+            "assigned" => CaseAction.CustomerReplied,
+            _ => throw new RequestValidationException("status",
+                "must be pending_customer or assigned; use AssignCase, ResolveCase, ReopenCase or CloseCase for the other statuses"),
+        };
+        return ChangeAsync(caseId, @case =>
+        {
+            AccessRules.EnsureCanWork(caller, @case);
+            var from = @case.Status;
+            @case.Status = CaseStateMachine.Next(from, action);
+            if (action == CaseAction.CustomerReplied)
+            {
+                @case.AwaitingResponseSince = time.GetUtcNow();
+            }
+
+            recorder.Record(@case, caller.Actor, "status_changed", from, Blank(reason));
+            return Task.CompletedTask;
+        }, cancellationToken);
+    }
+
+    public Task<Case> ResolveAsync(Caller caller, Guid caseId, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(caseId, async @case =>
+        {
+            AccessRules.EnsureCanWork(caller, @case);
+            var from = @case.Status;
+            var next = CaseStateMachine.Next(from, CaseAction.Resolve);
+            var holder = @case.IsActive && @case.AgentId is { } id ? await locks.LockAgentAsync(id, cancellationToken) : null;
+
+            var now = time.GetUtcNow();
+            @case.Status = next;
+            @case.ResolvedAt = now;
+            recorder.Record(@case, caller.Actor, "resolved", from, Blank(note));
+            db.AddToOutbox(new CaseResolved
+            {
+                CorrelationId = @case.FeedbackId,
+                CaseId = @case.Id,
+                FeedbackId = @case.FeedbackId,
+                AgentId = @case.AgentId,
+                TeamId = @case.TeamId,
+                CustomerKey = @case.CustomerKey,
+                ResolutionTime = now - @case.OpenedAt,
+                FirstContactResolution = @case.ResponseCount <= 1 && @case.ReopenCount == 0,
+                // No SLA clocks yet, so no case can have breached one.
+                SlaMet = true,
+                ResolvedAt = now,
+            });
+
+            if (holder is not null)
+            {
+                Release(holder);
+                await assigner.BackfillAsync(holder, cancellationToken);
+            }
+        }, cancellationToken);
+
+    /// <summary>A resolved case goes back to the queue, to its previous agent first if they can take it.</summary>
+    public Task<Case> ReopenAsync(Caller caller, Guid caseId, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(caseId, async @case =>
+        {
+            AccessRules.EnsureCanWork(caller, @case);
+            var from = @case.Status;
+            @case.Status = CaseStateMachine.Next(from, CaseAction.Reopen);
+            var previousAgentId = @case.AgentId;
+            @case.AgentId = null;
+            @case.ResolvedAt = null;
+            @case.AwaitingResponseSince = time.GetUtcNow();
+            @case.ReopenCount++;
+
+            recorder.Record(@case, caller.Actor, "reopened", from, Blank(reason), previousAgentId);
+            db.AddToOutbox(new CaseReopened
+            {
+                CorrelationId = @case.FeedbackId,
+                CaseId = @case.Id,
+                AgentId = previousAgentId,
+                TeamId = @case.TeamId,
+                ReopenedBy = caller.Actor,
+                Reason = Blank(reason),
+            });
+            await assigner.AssignAutomaticallyAsync(@case, cancellationToken, preferredAgentId: previousAgentId);
+        }, cancellationToken);
+
+    public Task<Case> CloseAsync(Caller caller, Guid caseId, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(caseId, @case =>
+        {
+            AccessRules.EnsureCanWork(caller, @case);
+            var from = @case.Status;
+            @case.Status = CaseStateMachine.Next(from, CaseAction.Close);
+            @case.ClosedAt = time.GetUtcNow();
+            recorder.Record(@case, caller.Actor, "closed", from, Blank(reason));
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private static void Release(Agent agent) => agent.ActiveCases = Math.Max(0, agent.ActiveCases - 1);
+
+    /// <summary>An optional note or reason: null when empty, cut to what the timeline keeps.</summary>
+    private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 1000)];
+
+    /// <summary>Locks the case, applies the change and commits it with its timeline rows and events, or nothing at all.</summary>
+    private async Task<Case> ChangeAsync(Guid caseId, Func<Case, Task> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var @case = await locks.LockCaseAsync(caseId, cancellationToken) ?? throw AccessRules.CaseNotFound(caseId);
+        await change(@case);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return @case;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Quality.Routing.Features.Teams;
+
+namespace Quality.Routing.Infrastructure;
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> team)
+    {
+        team.ToTable("teams");
+        team.HasKey(t => t.Id);
+        team.Property(t => t.Id).HasMaxLength(100);
+        team.Property(t => t.Name).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quality.Contracts.Intake;
+using Quality.Routing.Features.Cases;
+using Quality.Routing.Infrastructure;
+using Quality.ServiceDefaults.Authentication;
+
+namespace Quality.Routing.Tests.Infrastructure;
+
+/// <summary>
+/// A test's own corner of the shared database: a fresh team and a category no other test uses, so tests
+/// run side by side without seeing each other's agents or queued cases.
+/// </summary>
+public sealed class Scenario(RoutingHost host)
+{
+    public string Team { get; } = $"team-{Guid.NewGuid():N}"[..16];
+    public string Category { get; } = $"cat-{Guid.NewGuid():N}"[..16];
+    public HttpClient Admin { get; } = host.Admin();
+    public HttpClient Supervisor => host.ClientFor($"sup-{Team}", Roles.Supervisor, Team);
+
+    public string AgentId(string name) => $"{Team}-{name}";
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public async Task CreateTeamAsync() =>
+        (await Admin.PutAsJsonAsync($"/api/teams/{Team}", new { name = "Team " + Team }, Cancellation)).EnsureSuccessStatusCode();
+
+    public async Task<JsonElement> CreateAgentAsync(string name, int capacity, string presence = "online", string language = "zh", string[]? channels = null)
+    {
+        var id = AgentId(name);
+        var put = await Admin.PutAsJsonAsync($"/api/agents/{id}", new
+        {
+            teamId = Team,
+            displayName = name,
+            categories = new[] { Category },
+            languages = new[] { language },
+            channels = channels ?? [],
+            capacity,
+        }, Cancellation);
+        put.EnsureSuccessStatusCode();
+        return await SetPresenceAsync(id, presence);
+    }
+
+    public async Task<JsonElement> SetPresenceAsync(string agentId, string presence)
+    {
+        var put = await Admin.PutAsJsonAsync($"/api/agents/{agentId}/presence", new { presence }, Cancellation);
+        put.EnsureSuccessStatusCode();
+        return await put.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+    }
+
+    /// <summary>Opens a case exactly as the ComplaintRaised consumer does, in one transaction; severity 4 is priority 1.</summary>
+    public async Task<Case> OpenCaseAsync(int severity = 2, string language = "zh", string channel = "api", RoutingHost? on = null)
+    {
+        await using var scope = (on ?? host).Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        var opener = scope.ServiceProvider.GetRequiredService<CaseOpener>();
+        var feedbackId = Guid.CreateVersion7();
+        await using var transaction = await db.Database.BeginTransactionAsync(Cancellation);
+        await opener.OpenAsync(new ComplaintRaised
+        {
+            CorrelationId = feedbackId,
+            FeedbackId = feedbackId,
+            Channel = channel,
+            Category = Category,
+            Severity = severity,
+            Sentiment = -0.5,
+            Language = language,
+            Summary = "送餐太慢了",
+            ReceivedAt = DateTimeOffset.UtcNow,
+        }, Cancellation);
+        await db.SaveChangesAsync(Cancellation);
+        await transaction.CommitAsync(Cancellation);
+        return await db.Cases.AsNoTracking().SingleAsync(c => c.FeedbackId == feedbackId, Cancellation);
+    }
+
+    public async Task<Case> CaseAsync(Guid id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RoutingDbContext>().Cases.AsNoTracking().SingleAsync(c => c.Id == id, Cancellation);
+    }
+
+    /// <summary>The events this case put in the outbox, by type name, in the order written.</summary>
+    public async Task<List<string>> EventsAsync(Guid caseId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        var id = caseId.ToString();
+        var types = await db.Database
+            .SqlQuery<string>($"SELECT message_type AS \"Value\" FROM outbox_messages WHERE payload->>'caseId' = {id} ORDER BY created_at, id")
+            .ToListAsync(Cancellation);
+        return [.. types.Select(t => t.Split(',')[0].Split('.')[^1])];
+    }
+
+    public async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
+    {
+        var response = await client.PostAsJsonAsync(path, body, Cancellation);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} answered {(int)response.StatusCode}: {json}");
+        return json;
+    }
+}
