@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 Title = "The request is invalid.",
                 Detail = e.Message,
             },
+            BadHttpRequestException { InnerException: JsonException json } => JsonBodyProblem(json),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "The request is invalid.", Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = e.Message },
@@ -35,5 +37,23 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// A body that is not JSON, or has a value of the wrong type, names the field (<c>score</c>,
+    /// <c>items[3].text</c>) rather than answering a bare "Bad Request": callers are often programs whose
+    /// authors need to know what to fix. The parser's message is not shown, as it names CLR types.
+    /// </summary>
+    private static ValidationProblemDetails JsonBodyProblem(JsonException json)
+    {
+        var field = json.Path is null or "$" ? "body" : json.Path.TrimStart('$').TrimStart('.');
+        var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
+        var reason = json.Path is null or "$" ? $"is not valid JSON{where}" : $"has the wrong type or is not valid JSON{where}";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [reason] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid.",
+            Detail = $"{field}: {reason}",
+        };
     }
 }

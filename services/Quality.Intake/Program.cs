@@ -1,5 +1,9 @@
 using Quality.Intake.Extensions;
+using Quality.Intake.Features.ApiKeys;
+using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Reclassification;
+using Quality.Intake.Features.Surveys;
 using Quality.Intake.Grpc;
 using Quality.Intake.Infrastructure;
 using Quality.Messaging.Persistence;
@@ -16,6 +20,10 @@ app.MapDefaultEndpoints();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapFeedbackEndpoints();
+app.MapApiKeyEndpoints();
+app.MapSurveyEndpoints();
+app.MapEmailEndpoints();
+app.MapReclassificationEndpoints();
 app.MapGrpcService<IntakeGrpcService>();
 
 await app.MigrateDatabaseAsync<IntakeDbContext>();

@@ -40,6 +40,27 @@ public sealed class ErrorMappingTests
         }
     }
 
+    [Theory]
+    [InlineData("{not json", "body")]
+    [InlineData("{\"score\":\"high\"}", "score")]
+    public async Task Unreadable_json_body_names_the_field(string body, string field)
+    {
+        await using var app = TestApp.CreateBuilder().Build();
+        app.MapDefaultEndpoints();
+        app.MapPost("/answers", (Answer answer) => answer.Score).AllowAnonymous();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        var response = await app.GetTestClient().PostAsync(
+            "/answers", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        Assert.DoesNotContain("System.", problem.GetRawText());
+    }
+
+    public sealed record Answer(int Score);
+
     [Fact]
     public void Grpc_statuses_carry_the_message_and_field_violations()
     {

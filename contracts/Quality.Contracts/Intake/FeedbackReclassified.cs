@@ -11,4 +11,6 @@ public sealed record FeedbackReclassified : IntegrationEvent
     public required int Severity { get; init; }
     public required string ReclassifiedBy { get; init; }
     public string? Reason { get; init; }
+    public int? PreviousSeverity { get; init; }
+    public DateTimeOffset? ReclassifiedAt { get; init; }
 }

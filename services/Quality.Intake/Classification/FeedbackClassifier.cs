@@ -9,6 +9,12 @@ namespace Quality.Intake.Classification;
 /// </summary>
 public sealed class FeedbackClassifier(Lexicon lexicon)
 {
+    /// <summary>Where an item goes when no category word matches.</summary>
+    public string DefaultCategory => lexicon.DefaultCategory;
+
+    /// <summary>The categories a person may assign: the lexicon's and the default.</summary>
+    public IReadOnlySet<string> Categories => new HashSet<string>(lexicon.Categories.Keys.Append(lexicon.DefaultCategory), StringComparer.Ordinal);
+
     public Classification Classify(string text)
     {
         var language = DetectLanguage(text);

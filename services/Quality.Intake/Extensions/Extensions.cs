@@ -1,6 +1,13 @@
+using Microsoft.AspNetCore.Authentication;
 using Quality.Contracts;
+using Quality.Intake.Authentication;
 using Quality.Intake.Classification;
+using Quality.Intake.Features.ApiKeys;
+using Quality.Intake.Features.Channels;
+using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Reclassification;
+using Quality.Intake.Features.Surveys;
 using Quality.Intake.Infrastructure;
 using Quality.Messaging;
 using Quality.ServiceDefaults;
@@ -19,6 +26,16 @@ internal static class Extensions
         builder.Services.AddSingleton(_ => Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "Classification", "lexicon.json")));
         builder.Services.AddSingleton<FeedbackClassifier>();
         builder.Services.AddScoped<FeedbackSubmitter>();
+        builder.Services.AddScoped<FeedbackBatchSubmitter>();
+        builder.Services.AddScoped<SurveySubmitter>();
+        builder.Services.AddScoped<EmailSubmitter>();
+        builder.Services.AddScoped<Reclassifier>();
+        builder.Services.AddScoped<ApiKeyService>();
+
+        // Channels sign in with an API key; people keep the JWT default from the service defaults.
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        builder.Services.AddAuthorizationBuilder().AddChannelPolicies(ChannelNames.All);
 
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }

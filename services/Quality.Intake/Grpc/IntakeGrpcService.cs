@@ -18,7 +18,7 @@ public sealed class IntakeGrpcService(IntakeDbContext db) : IntakeService.Intake
         var item = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, context.CancellationToken)
             ?? throw new NotFoundException($"Feedback {id} does not exist.");
 
-        return new Feedback
+        var feedback = new Feedback
         {
             FeedbackId = item.Id.ToString(),
             Channel = item.Channel,
@@ -31,6 +31,15 @@ public sealed class IntakeGrpcService(IntakeDbContext db) : IntakeService.Intake
             Language = item.Language,
             ReceivedAt = Timestamp.FromDateTimeOffset(item.ReceivedAt),
             Evidence = { item.Evidence },
+            SurveyType = item.SurveyType?.ToString().ToLowerInvariant() ?? "",
+            CaseId = item.CaseId?.ToString() ?? "",
+            Subject = item.Subject ?? "",
         };
+        if (item.SurveyScore is { } score)
+        {
+            feedback.SurveyScore = score;
+        }
+
+        return feedback;
     }
 }

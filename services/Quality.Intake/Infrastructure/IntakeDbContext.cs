@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Quality.Intake.Features.ApiKeys;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Reclassification;
 using Quality.Messaging.Persistence;
 
 namespace Quality.Intake.Infrastructure;
@@ -7,6 +9,8 @@ namespace Quality.Intake.Infrastructure;
 public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
 {
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Reclassification> Reclassifications => Set<Reclassification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

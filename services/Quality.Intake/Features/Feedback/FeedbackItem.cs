@@ -21,4 +21,31 @@ public sealed class FeedbackItem
     public double Confidence { get; set; }
     public List<string> Evidence { get; set; } = [];
     public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>The Routing case a survey answer is about, when the survey was sent after one.</summary>
+    public Guid? CaseId { get; init; }
+
+    public SurveyType? SurveyType { get; init; }
+    public int? SurveyScore { get; init; }
+
+    /// <summary>An email's subject; the text holds subject and body, as they were classified.</summary>
+    public string? Subject { get; set; }
+
+    public static FeedbackItem Classified(
+        string channel, string? externalId, string text, string? customerKey, Classification.Classification classification, DateTimeOffset receivedAt) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Channel = channel,
+        ExternalId = externalId,
+        Text = text,
+        CustomerKey = customerKey,
+        Kind = classification.Kind,
+        Category = classification.Category,
+        Severity = classification.Severity,
+        Sentiment = classification.Sentiment,
+        Language = classification.Language,
+        Confidence = classification.Confidence,
+        Evidence = [.. classification.Evidence],
+        ReceivedAt = receivedAt,
+    };
 }

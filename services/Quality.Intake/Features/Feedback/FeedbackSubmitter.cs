@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Intake.Classification;
 using Quality.Intake.Infrastructure;
@@ -10,47 +11,36 @@ namespace Quality.Intake.Features.Feedback;
 /// <summary>
 /// Classifies and stores a feedback item and, in the same transaction, the events it raises. Idempotent on
 /// (channel, external id), also when two copies race: the unique index decides and the loser answers the
-/// winner's id.
+/// winner's id. Every channel ends here, so they all behave alike.
 /// </summary>
 public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier classifier, TimeProvider time)
 {
     private const int SummaryLength = 200;
 
-    public async Task<SubmitFeedbackResponse> SubmitAsync(string channel, SubmitFeedbackRequest request, CancellationToken cancellationToken)
+    public Task<SubmitFeedbackResponse> SubmitAsync(string channel, SubmitFeedbackRequest request, CancellationToken cancellationToken) =>
+        SubmitAsync(Build(channel, request), request.CustomerTier, [], cancellationToken);
+
+    public FeedbackItem Build(string channel, SubmitFeedbackRequest request) =>
+        FeedbackItem.Classified(channel, request.ExternalId, request.Text, request.CustomerId, classifier.Classify(request.Text), time.GetUtcNow());
+
+    /// <summary>Stores <paramref name="item"/> with its events and <paramref name="extraEvents"/>, or answers the original.</summary>
+    public async Task<SubmitFeedbackResponse> SubmitAsync(
+        FeedbackItem item, string? customerTier, IReadOnlyList<IntegrationEvent> extraEvents, CancellationToken cancellationToken)
     {
-        if (request.ExternalId is not null && await FindAsync(channel, request.ExternalId, cancellationToken) is { } existing)
+        if (item.ExternalId is not null && await FindAsync(item.Channel, item.ExternalId, cancellationToken) is { } existing)
         {
             return Answer(existing, duplicate: true);
         }
 
-        var classification = classifier.Classify(request.Text);
-        var item = new FeedbackItem
-        {
-            Id = Guid.CreateVersion7(),
-            Channel = channel,
-            ExternalId = request.ExternalId,
-            Text = request.Text,
-            CustomerKey = request.CustomerId,
-            Kind = classification.Kind,
-            Category = classification.Category,
-            Severity = classification.Severity,
-            Sentiment = classification.Sentiment,
-            Language = classification.Language,
-            Confidence = classification.Confidence,
-            Evidence = [.. classification.Evidence],
-            ReceivedAt = time.GetUtcNow(),
-        };
-
-        db.Feedback.Add(item);
-        RaiseEvents(item, request.CustomerTier);
+        Stage(item, customerTier, extraEvents);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            var winner = await FindAsync(channel, request.ExternalId!, cancellationToken)
+            var winner = await FindAsync(item.Channel, item.ExternalId!, cancellationToken)
                 ?? throw new InvalidOperationException("A unique violation on feedback without a stored original.", e);
             return Answer(winner, duplicate: true);
         }
@@ -58,8 +48,10 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
         return Answer(item, duplicate: false);
     }
 
-    private void RaiseEvents(FeedbackItem item, string? customerTier)
+    /// <summary>Adds the item and its events to the unit of work without saving (the batch saves many at once).</summary>
+    internal void Stage(FeedbackItem item, string? customerTier, IReadOnlyList<IntegrationEvent> extraEvents)
     {
+        db.Feedback.Add(item);
         db.AddToOutbox(new FeedbackReceived
         {
             CorrelationId = item.Id,
@@ -71,31 +63,48 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
             Sentiment = item.Sentiment,
             Language = item.Language,
             CustomerKey = item.CustomerKey,
+            CaseId = item.CaseId,
             ReceivedAt = item.ReceivedAt,
         });
 
         if (item.Kind == FeedbackKind.Complaint)
         {
-            db.AddToOutbox(new ComplaintRaised
-            {
-                CorrelationId = item.Id,
-                FeedbackId = item.Id,
-                Channel = item.Channel,
-                Category = item.Category,
-                Severity = item.Severity,
-                Sentiment = item.Sentiment,
-                Language = item.Language,
-                CustomerKey = item.CustomerKey,
-                CustomerTier = customerTier,
-                Summary = item.Text.Length <= SummaryLength ? item.Text : item.Text[..SummaryLength],
-                ReceivedAt = item.ReceivedAt,
-            });
+            db.AddToOutbox(ComplaintRaised(item, customerTier));
+        }
+
+        foreach (var extra in extraEvents)
+        {
+            db.AddToOutbox(extra);
         }
     }
 
-    private Task<FeedbackItem?> FindAsync(string channel, string externalId, CancellationToken cancellationToken) =>
+    internal static ComplaintRaised ComplaintRaised(FeedbackItem item, string? customerTier) => new()
+    {
+        CorrelationId = item.Id,
+        FeedbackId = item.Id,
+        Channel = item.Channel,
+        Category = item.Category,
+        Severity = item.Severity,
+        Sentiment = item.Sentiment,
+        Language = item.Language,
+        CustomerKey = item.CustomerKey,
+        CustomerTier = customerTier,
+        Summary = Summary(item),
+        ReceivedAt = item.ReceivedAt,
+    };
+
+    /// <summary>The start of the text; a survey answer without a comment is summarised by its score.</summary>
+    private static string Summary(FeedbackItem item) =>
+        item.Text.Length == 0 && item.SurveyType is { } type ? $"{type.ToString().ToUpperInvariant()} survey answer: {item.SurveyScore}"
+        : item.Text.Length <= SummaryLength ? item.Text
+        : item.Text[..SummaryLength];
+
+    internal Task<FeedbackItem?> FindAsync(string channel, string externalId, CancellationToken cancellationToken) =>
         db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.Channel == channel && f.ExternalId == externalId, cancellationToken);
 
-    private static SubmitFeedbackResponse Answer(FeedbackItem item, bool duplicate) =>
+    internal static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    internal static SubmitFeedbackResponse Answer(FeedbackItem item, bool duplicate) =>
         new(item.Id, duplicate, item.Kind, item.Category, item.Severity, item.Sentiment, item.Language);
 }

@@ -1,0 +1,3 @@
+namespace Quality.Intake.Features.ApiKeys;
+
+public sealed record ApiKeyList(IReadOnlyList<ApiKeySummary> ApiKeys);

@@ -1,0 +1,3 @@
+namespace Quality.Intake.Features.Reclassification;
+
+public sealed record ReclassificationHistory(IReadOnlyList<ReclassificationEntry> Reclassifications);

@@ -1,0 +1,129 @@
+using Quality.Contracts.Intake;
+using Quality.Intake.Classification;
+using Quality.Intake.Features.Channels;
+using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Validation;
+using Quality.ServiceDefaults.Errors;
+
+namespace Quality.Intake.Features.Surveys;
+
+/// <summary>
+/// Stores a survey answer as feedback on the "survey" channel and raises <see cref="SurveyAnswered"/> with
+/// it. The score decides complaints (NPS ≤ 6, CSAT ≤ 2) and weighs more than the comment in the sentiment:
+/// it is what the customer chose, the comment's reading is the classifier's guess.
+/// </summary>
+public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassifier classifier, TimeProvider time)
+{
+    private const double ScoreWeight = 0.6;
+
+    public async Task<SubmitFeedbackResponse> SubmitAsync(SubmitSurveyRequest request, CancellationToken cancellationToken)
+    {
+        var (type, score, caseId) = Validate(request);
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? "" : request.Comment.Trim();
+        var item = Build(type, score, caseId, comment, request);
+        var answered = new SurveyAnswered
+        {
+            CorrelationId = item.Id,
+            FeedbackId = item.Id,
+            SurveyType = type,
+            Score = score,
+            CaseId = caseId,
+            CustomerKey = item.CustomerKey,
+            AnsweredAt = item.ReceivedAt,
+        };
+        return await submitter.SubmitAsync(item, request.CustomerTier, [answered], cancellationToken);
+    }
+
+    private FeedbackItem Build(SurveyType type, int score, Guid? caseId, string comment, SubmitSurveyRequest request)
+    {
+        var scoreSentiment = SurveyScale.Sentiment(type, score);
+        var text = comment.Length > 0 ? classifier.Classify(comment) : null;
+        var evidence = new List<string> { $"survey:{type.ToString().ToLowerInvariant()}:{score}" };
+        evidence.AddRange(text?.Evidence ?? []);
+
+        // A comment with no sentiment words says nothing about mood: then the score alone counts.
+        var textHasSentiment = text is not null && text.Evidence.Any(e => e.StartsWith("positive:", StringComparison.Ordinal) || e.StartsWith("negative:", StringComparison.Ordinal));
+        var sentiment = textHasSentiment ? Math.Round(ScoreWeight * scoreSentiment + (1 - ScoreWeight) * text!.Sentiment, 3) : scoreSentiment;
+
+        FeedbackKind kind;
+        int severity;
+        if (SurveyScale.IsComplaint(type, score))
+        {
+            kind = FeedbackKind.Complaint;
+            severity = Math.Max(SurveyScale.Severity(type, score), text?.Kind == FeedbackKind.Complaint ? text.Severity : 1);
+        }
+        else
+        {
+            // A good score is not turned into a complaint by the classifier reading the comment negatively.
+            kind = text is { Kind: not FeedbackKind.Complaint } ? text.Kind : sentiment > 0 ? FeedbackKind.Praise : FeedbackKind.Inquiry;
+            severity = 1;
+        }
+
+        var language = text?.Language ?? "en";
+        return new FeedbackItem
+        {
+            Id = Guid.CreateVersion7(),
+            Channel = ChannelNames.Survey,
+            ExternalId = request.ExternalId,
+            Text = comment,
+            CustomerKey = request.CustomerId,
+            Kind = kind,
+            Category = text?.Category ?? classifier.DefaultCategory,
+            Severity = severity,
+            Sentiment = sentiment,
+            Language = language,
+            Confidence = text is null ? 0.9 : Math.Max(0.9, text.Confidence),
+            Evidence = evidence,
+            ReceivedAt = time.GetUtcNow(),
+            CaseId = caseId,
+            SurveyType = type,
+            SurveyScore = score,
+        };
+    }
+
+    private static (SurveyType Type, int Score, Guid? CaseId) Validate(SubmitSurveyRequest request)
+    {
+        var errors = RequestValidator.Errors(request) ?? [];
+        SurveyType? type = null;
+        if (request.Type is not null)
+        {
+            if (Enum.TryParse<SurveyType>(request.Type, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(request.Type[0]))
+            {
+                type = parsed;
+            }
+            else
+            {
+                errors["type"] = ["must be one of: csat, nps, ces"];
+            }
+        }
+
+        if (type is { } known && request.Score is { } score)
+        {
+            var (min, max) = SurveyScale.Range(known);
+            if (score < min || score > max)
+            {
+                errors["score"] = [$"must be between {min} and {max} for {known.ToString().ToLowerInvariant()}"];
+            }
+        }
+
+        Guid? caseId = null;
+        if (request.CaseId is not null)
+        {
+            if (Guid.TryParse(request.CaseId, out var parsedCase))
+            {
+                caseId = parsedCase;
+            }
+            else
+            {
+                errors["caseId"] = ["must be a UUID"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        return (type!.Value, request.Score!.Value, caseId);
+    }
+}
