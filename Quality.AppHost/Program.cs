@@ -36,7 +36,9 @@ try
     var notifications = builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
         .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit)
         .WaitFor(notificationsDb).WaitFor(redis).WaitFor(rabbit)
-        .WithEnvironment("Auth__SigningKey", signingKey);
+        .WithEnvironment("Auth__SigningKey", signingKey)
+        // On one machine the webhook receivers people try are local; a real deployment leaves this off.
+        .WithEnvironment("Notifications__Webhooks__AllowPrivateNetworks", "true");
 
     builder.AddProject(ResourceNames.Intake, "services/Quality.Intake/Quality.Intake.csproj")
         .WithReference(intakeDb).WithReference(redis).WithReference(rabbit)

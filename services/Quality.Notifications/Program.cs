@@ -1,5 +1,8 @@
 using Quality.Messaging.Persistence;
 using Quality.Notifications.Extensions;
+using Quality.Notifications.Features.Alerts;
+using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Grpc;
 using Quality.Notifications.Infrastructure;
 using Quality.ServiceDefaults;
@@ -15,6 +18,9 @@ app.MapDefaultEndpoints();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<NotificationsGrpcService>();
+app.MapRuleEndpoints();
+app.MapDeliveryEndpoints();
+app.MapAlertEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.RunAsync();

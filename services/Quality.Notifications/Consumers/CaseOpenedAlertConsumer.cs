@@ -2,16 +2,25 @@ using MassTransit;
 using Quality.Contracts.Routing;
 using Quality.Messaging.Inbox;
 using Quality.Notifications.Features.Alerts;
+using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
 
 namespace Quality.Notifications.Consumers;
 
-public sealed class CaseOpenedAlertConsumer(Inbox<NotificationsDbContext> inbox, AlertRecorder alerts) : IConsumer<CaseOpened>
+/// <summary>The built-in new-case alert for the team's supervisors, plus whatever rules name <c>CaseOpened</c>.</summary>
+public sealed class CaseOpenedAlertConsumer(Inbox<NotificationsDbContext> inbox, AlertRecorder alerts, DeliverySignal signal) : IConsumer<CaseOpened>
 {
-    public Task Consume(ConsumeContext<CaseOpened> context) =>
-        inbox.ProcessOnceAsync<CaseOpenedAlertConsumer>(context, _ =>
+    public async Task Consume(ConsumeContext<CaseOpened> context)
+    {
+        var queued = 0;
+        var processed = await inbox.ProcessOnceAsync<CaseOpenedAlertConsumer>(context, async cancellationToken =>
         {
             alerts.CaseOpened(context.Message);
-            return Task.CompletedTask;
+            queued = await alerts.FanOutAsync(context.Message, cancellationToken);
         });
+        if (processed && queued > 0)
+        {
+            signal.Notify();
+        }
+    }
 }

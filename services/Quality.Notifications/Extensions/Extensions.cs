@@ -1,10 +1,18 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using Quality.Contracts;
+using Quality.Contracts.Routing;
+using Quality.Contracts.Scoring;
 using Quality.Messaging;
 using Quality.Notifications.Consumers;
 using Quality.Notifications.Features.Alerts;
+using Quality.Notifications.Features.Rules;
+using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
 using Quality.ServiceDefaults;
 using Quality.ServiceDefaults.Errors;
+using Quality.ServiceDefaults.Options;
 
 namespace Quality.Notifications.Extensions;
 
@@ -14,10 +22,76 @@ internal static class Extensions
     {
         builder.AddServiceDbContext<NotificationsDbContext>(ResourceNames.NotificationsDb);
         builder.AddMessaging<NotificationsDbContext>(ResourceNames.RabbitMQ, bus =>
-            bus.AddConsumer<CaseOpenedAlertConsumer>(typeof(CaseOpenedAlertConsumerDefinition)));
+        {
+            bus.AddConsumer<CaseOpenedAlertConsumer>(typeof(CaseOpenedAlertConsumerDefinition));
+            bus.AddConsumer<RuleAlertConsumer<SlaWarning>>(typeof(RuleAlertConsumerDefinition<SlaWarning>));
+            bus.AddConsumer<RuleAlertConsumer<SlaBreached>>(typeof(RuleAlertConsumerDefinition<SlaBreached>));
+            bus.AddConsumer<RuleAlertConsumer<CaseEscalated>>(typeof(RuleAlertConsumerDefinition<CaseEscalated>));
+            bus.AddConsumer<RuleAlertConsumer<GoalAtRisk>>(typeof(RuleAlertConsumerDefinition<GoalAtRisk>));
+            bus.AddConsumer<RuleAlertConsumer<GoalMissed>>(typeof(RuleAlertConsumerDefinition<GoalMissed>));
+            bus.AddConsumer<RuleAlertConsumer<ComplaintSurge>>(typeof(RuleAlertConsumerDefinition<ComplaintSurge>));
+        });
         builder.AddPostgresHealthCheck(ResourceNames.NotificationsDb);
 
         builder.Services.AddScoped<AlertRecorder>();
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+
+        builder.Services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
+        builder.Services.AddSingleton<WebhookAddressPolicy>();
+        builder.Services.AddSingleton<RuleValidator>();
+        builder.Services.AddSingleton<EndpointCircuitBreakers>();
+        builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddHostedService<WebhookDeliveryWorker>();
+        builder.AddWebhookHttpClient();
     }
+
+    /// <summary>
+    /// The client that calls receivers. Not the default resilient client: webhook POSTs are retried by the
+    /// worker across attempts (and must not be retried blindly here), and the timeout and circuit breaker are
+    /// the worker's own per-endpoint pipeline. No redirects (one could lead to a forbidden address), and the
+    /// address actually connected to is checked, so DNS cannot be used to reach a forbidden one.
+    /// </summary>
+    // RemoveAllResilienceHandlers is marked experimental in 10.0, but is the documented way to drop the
+    // defaults' handler for one client.
+#pragma warning disable EXTEXP0001
+    private static void AddWebhookHttpClient(this IHostApplicationBuilder builder) =>
+        builder.Services.AddHttpClient(WebhookDeliveryWorker.HttpClientName)
+            .RemoveAllResilienceHandlers()
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(services =>
+            {
+                var policy = services.GetRequiredService<WebhookAddressPolicy>();
+                return new SocketsHttpHandler
+                {
+                    AllowAutoRedirect = false,
+                    UseCookies = false,
+                    PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                    ConnectTimeout = services.GetRequiredService<IOptions<WebhookOptions>>().Value.Timeout,
+                    MaxConnectionsPerServer = 32,
+                    ConnectCallback = async (context, cancellationToken) =>
+                    {
+                        var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+                        foreach (var address in addresses)
+                        {
+                            if (policy.Forbids(address) is { } reason)
+                            {
+                                throw new HttpRequestException($"Refused to connect to {address}: it {reason}.");
+                            }
+                        }
+
+                        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                        try
+                        {
+                            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+                            return new NetworkStream(socket, ownsSocket: true);
+                        }
+                        catch
+                        {
+                            socket.Dispose();
+                            throw;
+                        }
+                    },
+                };
+            });
+#pragma warning restore EXTEXP0001
 }

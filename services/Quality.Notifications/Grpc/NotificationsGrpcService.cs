@@ -20,7 +20,8 @@ public sealed class NotificationsGrpcService(NotificationsDbContext db) : Notifi
             _ => request.PageSize,
         };
 
-        var query = db.Alerts.AsNoTracking();
+        // The feed is the in-app channel; webhook alerts are recorded too, but are read through the delivery log.
+        var query = db.Alerts.AsNoTracking().Where(a => a.Channel == "in_app");
         if (request.CaseId.Length > 0)
         {
             var caseId = Guid.TryParse(request.CaseId, out var id) ? id : throw new RequestValidationException("case_id", "must be a UUID");

@@ -7,11 +7,21 @@ public sealed class Alert
     public required string Kind { get; init; }
     public Guid? CaseId { get; init; }
     public required string RecipientRole { get; init; }
+
+    /// <summary>Set when a rule addresses one person (by subject); only that person may acknowledge.</summary>
+    public string? RecipientId { get; init; }
     public string? TeamId { get; init; }
     public int Severity { get; init; }
     public required string Title { get; init; }
+    public string? TitleZh { get; init; }
 
-    /// <summary>The event that raised it; unique per kind, so one event never raises two alerts.</summary>
+    /// <summary><c>in_app</c> (the feed) or <c>webhook</c> (recorded here, sent through a delivery).</summary>
+    public string Channel { get; init; } = "in_app";
+
+    /// <summary>The rule that raised it; <see cref="Guid.Empty"/> for the built-in new-case alert.</summary>
+    public Guid RuleId { get; init; }
+
+    /// <summary>The event that raised it; unique per kind and rule, so one event never raises two alerts for one rule.</summary>
     public Guid SourceEventId { get; init; }
 
     public Guid CorrelationId { get; init; }

@@ -1,0 +1,19 @@
+namespace Quality.Notifications.Features.Deliveries;
+
+/// <summary>One try at delivering an alert: the delivery log. Alert, rule and channel are copied so the log is queryable alone.</summary>
+public sealed class DeliveryAttempt
+{
+    public Guid Id { get; init; }
+    public Guid DeliveryId { get; init; }
+    public Guid AlertId { get; init; }
+    public Guid RuleId { get; init; }
+    public required string Channel { get; init; }
+    public int Attempt { get; init; }
+    public DateTimeOffset AttemptedAt { get; init; }
+    public int? StatusCode { get; init; }
+    public long LatencyMs { get; init; }
+    public string? Error { get; init; }
+
+    /// <summary><c>delivered</c>, <c>retry</c> or <c>dead</c>: what the attempt led to.</summary>
+    public required string Outcome { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Quality.Notifications.Features.Rules;
+
+public static class RuleChannels
+{
+    public const string Webhook = "webhook";
+    public const string InApp = "in_app";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>([Webhook, InApp]);
+}

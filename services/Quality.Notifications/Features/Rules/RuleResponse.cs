@@ -1,0 +1,21 @@
+namespace Quality.Notifications.Features.Rules;
+
+/// <summary>A rule as the API shows it; <see cref="WebhookSecret"/> is only filled in the creation answer.</summary>
+public sealed record RuleResponse(
+    Guid Id,
+    string Name,
+    IReadOnlyList<string> EventTypes,
+    int MinSeverity,
+    RuleScopeDto Scope,
+    string Channel,
+    string? WebhookUrl,
+    RuleTemplatesDto Templates,
+    string CreatedBy,
+    DateTimeOffset CreatedAt,
+    string? WebhookSecret = null)
+{
+    public static RuleResponse From(SubscriptionRule rule, bool withSecret = false) => new(
+        rule.Id, rule.Name, rule.EventTypes, rule.MinSeverity, new RuleScopeDto(rule.ScopeKind, rule.ScopeValue),
+        rule.Channel, rule.WebhookUrl, new RuleTemplatesDto(rule.TemplateZh, rule.TemplateEn), rule.CreatedBy, rule.CreatedAt,
+        withSecret ? rule.WebhookSecret : null);
+}

@@ -1,0 +1,3 @@
+namespace Quality.Notifications.Features.Rules;
+
+public sealed record RuleTemplatesDto(string? Zh, string? En);

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using Quality.Notifications.Features.Webhooks;
+using Quality.ServiceDefaults.Authentication;
+using Quality.ServiceDefaults.Errors;
+
+namespace Quality.Notifications.Features.Rules;
+
+/// <summary>
+/// Checks a rule request completely before anything is stored, and names every field that is wrong
+/// (in the request's own JSON spelling), so a caller fixes them all in one round.
+/// </summary>
+public sealed class RuleValidator(IOptions<WebhookOptions> options)
+{
+    public const int MaxTemplateLength = 2000;
+    private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The validated rule's canonical parts; throws <see cref="RequestValidationException"/> otherwise.</summary>
+    public async Task<ValidatedRule> ValidateAsync(CreateRuleRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is 0 or > 200)
+        {
+            Fail("name", "is required, at most 200 characters");
+        }
+
+        var events = new List<EventDescriptor>();
+        if (request.EventTypes is not { Count: > 0 })
+        {
+            Fail("eventTypes", $"must name at least one event: {string.Join(", ", EventCatalog.All.Select(e => e.Name))}");
+        }
+        else
+        {
+            for (var i = 0; i < request.EventTypes.Count; i++)
+            {
+                if (EventCatalog.Find(request.EventTypes[i] ?? "") is { } known)
+                {
+                    if (!events.Contains(known))
+                    {
+                        events.Add(known);
+                    }
+                }
+                else
+                {
+                    Fail($"eventTypes[{i}]", $"unknown event '{request.EventTypes[i]}'; known: {string.Join(", ", EventCatalog.All.Select(e => e.Name))}");
+                }
+            }
+        }
+
+        var minSeverity = request.MinSeverity ?? EventCatalog.MinSeverity;
+        if (minSeverity is < EventCatalog.MinSeverity or > EventCatalog.MaxSeverity)
+        {
+            Fail("minSeverity", $"must be between {EventCatalog.MinSeverity} and {EventCatalog.MaxSeverity}");
+        }
+
+        var scopeKind = request.Scope?.Kind?.Trim().ToLowerInvariant() ?? "";
+        var scopeValue = request.Scope?.Value?.Trim() ?? "";
+        if (!RuleScopes.All.Contains(scopeKind))
+        {
+            Fail("scope.kind", $"must be one of: {string.Join(", ", RuleScopes.All)}");
+        }
+        else if (scopeValue.Length is 0 or > 100)
+        {
+            Fail("scope.value", "is required, at most 100 characters");
+        }
+        else if (scopeKind == RuleScopes.Role && !Roles.All.Contains(scopeValue))
+        {
+            Fail("scope.value", $"unknown role '{scopeValue}'; known: {string.Join(", ", Roles.All)}");
+        }
+
+        var channel = request.Channel?.Trim().ToLowerInvariant() ?? "";
+        string? webhookUrl = null;
+        if (!RuleChannels.All.Contains(channel))
+        {
+            Fail("channel", channel == "email"
+                ? "email is not available yet; use webhook or in_app"
+                : $"unknown channel '{request.Channel}'; known: {string.Join(", ", RuleChannels.All)}");
+        }
+        else if (channel == RuleChannels.Webhook)
+        {
+            var problem = await CheckWebhookUrlAsync(request.WebhookUrl, cancellationToken);
+            if (problem is null)
+            {
+                webhookUrl = request.WebhookUrl!.Trim();
+            }
+            else
+            {
+                Fail("webhookUrl", problem);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(request.WebhookUrl))
+        {
+            Fail("webhookUrl", "is only for the webhook channel");
+        }
+
+        var zh = request.Templates?.Zh ?? "";
+        var en = request.Templates?.En ?? "";
+        CheckTemplate("templates.zh", zh, events, Fail);
+        CheckTemplate("templates.en", en, events, Fail);
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        return new ValidatedRule(name, [.. events.Select(e => e.Name)], minSeverity, scopeKind, scopeValue, channel, webhookUrl, zh, en);
+    }
+
+    private static void CheckTemplate(string field, string template, List<EventDescriptor> events, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(template) || template.Length > MaxTemplateLength)
+        {
+            fail(field, $"is required, at most {MaxTemplateLength} characters");
+            return;
+        }
+
+        // A rule for several events may only use placeholders every one of them has.
+        foreach (var placeholder in TemplateRenderer.PlaceholdersIn(template).Distinct())
+        {
+            var lacking = events.Where(e => !e.Placeholders.Contains(placeholder)).Select(e => e.Name).ToList();
+            if (lacking.Count > 0)
+            {
+                fail(field, $"unknown placeholder {{{placeholder}}} for {string.Join(", ", lacking)}");
+            }
+        }
+    }
+
+    private async Task<string?> CheckWebhookUrlAsync(string? url, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "must be an absolute http or https URL";
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            return "must not carry credentials";
+        }
+
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(uri.IdnHost, out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(ResolveTimeout);
+                addresses = await Dns.GetHostAddressesAsync(uri.IdnHost, timeout.Token);
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                return $"host '{uri.Host}' does not resolve";
+            }
+        }
+
+        foreach (var address in addresses)
+        {
+            if (WebhookAddressPolicy.Forbids(address, options.Value.AllowPrivateNetworks) is { } reason)
+            {
+                return $"points at {address}, which {reason}";
+            }
+        }
+
+        return addresses.Length == 0 ? $"host '{uri.Host}' does not resolve" : null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Quality.Notifications.Features.Rules;
+
+public sealed record ValidatedRule(
+    string Name,
+    List<string> EventTypes,
+    int MinSeverity,
+    string ScopeKind,
+    string ScopeValue,
+    string Channel,
+    string? WebhookUrl,
+    string TemplateZh,
+    string TemplateEn);

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Quality.Contracts.Routing;
+using Quality.Notifications.Tests.Infrastructure;
+using Quality.ServiceDefaults.Authentication;
+
+namespace Quality.Notifications.Tests.Alerts;
+
+public sealed class AcknowledgeTests(NotificationsServers servers)
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_teams_supervisor_acknowledges_a_new_case_alert_and_others_get_403()
+    {
+        var scenario = new Scenario(servers.Notifications);
+        var opened = new CaseOpened
+        {
+            CorrelationId = Guid.CreateVersion7(),
+            CaseId = Guid.CreateVersion7(),
+            FeedbackId = Guid.CreateVersion7(),
+            Category = "delivery",
+            Priority = 2,
+            Severity = 3,
+            Channel = "api",
+            Language = "zh",
+            TeamId = scenario.Team,
+            OpenedAt = DateTimeOffset.UtcNow,
+        };
+        await scenario.PublishAsync(opened);
+        var alerts = await Eventually.Async(() => scenario.AlertsForAsync(opened.EventId), a => a.Count == 1);
+        var path = $"/api/alerts/{alerts[0].Id}/acknowledge";
+
+        var otherTeam = servers.Notifications.ClientFor("sup-other", Roles.Supervisor, "another-team");
+        var agent = servers.Notifications.ClientFor("agent-1", Roles.Agent, scenario.Team);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherTeam.PostAsync(path, null, Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.PostAsync(path, null, Cancellation)).StatusCode);
+
+        var supervisor = servers.Notifications.ClientFor("sup-mine", Roles.Supervisor, scenario.Team);
+        var acknowledged = await supervisor.PostAsync(path, null, Cancellation);
+        var json = await acknowledged.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal("sup-mine", json.GetProperty("acknowledgedBy").GetString());
+
+        // The feed shows it acknowledged; the feed still has exactly one alert for the case.
+        var feed = await supervisor.GetFromJsonAsync<JsonElement>($"/api/alerts?caseId={opened.CaseId}", Cancellation);
+        var only = Assert.Single(feed.GetProperty("alerts").EnumerateArray());
+        Assert.True(only.TryGetProperty("acknowledgedAt", out _));
+    }
+
+    [Fact]
+    public async Task A_person_alert_is_acknowledged_only_by_that_person()
+    {
+        var scenario = new Scenario(servers.Notifications);
+        var person = $"qm-{Guid.NewGuid():N}";
+        var created = await scenario.Manager.PostAsJsonAsync("/api/rules", new
+        {
+            name = "mine",
+            eventTypes = new[] { "GoalMissed" },
+            scope = new { kind = "person", value = person },
+            channel = "in_app",
+            templates = new { zh = "目标 {metric} 未达成", en = "Goal {metric} missed" },
+        }, Cancellation);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var missed = new Quality.Contracts.Scoring.GoalMissed
+        {
+            CorrelationId = Guid.CreateVersion7(),
+            GoalId = Guid.CreateVersion7(),
+            Metric = "csat",
+            Scope = Quality.Contracts.Scoring.GoalScope.Organisation,
+            OwnerId = person,
+            Target = 4.5,
+            Current = 4.1,
+            Deadline = DateTimeOffset.UtcNow,
+        };
+        await scenario.PublishAsync(missed);
+        var alert = (await Eventually.Async(() => scenario.AlertsForAsync(missed.EventId), a => a.Count == 1))[0];
+        Assert.Equal("Goal csat missed", alert.Title);
+        var path = $"/api/alerts/{alert.Id}/acknowledge";
+
+        var admin = servers.Notifications.ClientFor("admin-1", Roles.Admin);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync(path, null, Cancellation)).StatusCode);
+        var owner = servers.Notifications.ClientFor(person, Roles.QualityManager);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync(path, null, Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.PostAsync($"/api/alerts/{Guid.NewGuid()}/acknowledge", null, Cancellation)).StatusCode);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using Quality.Contracts;
+using Quality.Hosting;
+
+[assembly: AssemblyFixture(typeof(Quality.Notifications.Tests.Infrastructure.NotificationsServers))]
+
+namespace Quality.Notifications.Tests.Infrastructure;
+
+/// <summary>Real PostgreSQL and RabbitMQ started once for the assembly, and the service on them.</summary>
+public sealed class NotificationsServers : IAsyncLifetime
+{
+    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private DistributedApplication? _app;
+    private NotificationsHost? _host;
+
+    public NotificationsHost Notifications => _host ?? throw new InvalidOperationException("Not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });
+        builder.AddPostgres(ResourceNames.Postgres).AddDatabase(ResourceNames.NotificationsDb);
+        builder.AddRabbitMQ(ResourceNames.RabbitMQ);
+        _app = builder.Build();
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+
+        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey);
+        _ = _host.Server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}

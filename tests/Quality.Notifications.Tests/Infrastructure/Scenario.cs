@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quality.Contracts;
+using Quality.Contracts.Routing;
+using Quality.Notifications.Features.Alerts;
+using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Webhooks;
+using Quality.Notifications.Infrastructure;
+
+namespace Quality.Notifications.Tests.Infrastructure;
+
+/// <summary>A test's own team, so its rules only hear its own events while other tests run alongside.</summary>
+public sealed class Scenario(NotificationsHost host)
+{
+    public string Team { get; } = $"team-{Guid.NewGuid():N}"[..16];
+    public HttpClient Manager { get; } = host.QualityManager();
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    /// <summary>Creates a webhook rule for this team's SLA breaches and gives the receiver its secret.</summary>
+    public async Task<Guid> CreateWebhookRuleAsync(WebhookReceiver receiver)
+    {
+        (var id, receiver.Secret) = await CreateWebhookRuleAsync(receiver.Url);
+        return id;
+    }
+
+    public async Task<(Guid Id, string Secret)> CreateWebhookRuleAsync(string url, string eventType = "SlaBreached")
+    {
+        var response = await Manager.PostAsJsonAsync("/api/rules", new
+        {
+            name = "breaches to " + Team,
+            eventTypes = new[] { eventType },
+            minSeverity = 1,
+            scope = new { kind = "team", value = Team },
+            channel = "webhook",
+            webhookUrl = url,
+            templates = new { zh = "案件 {caseId} 已超时（优先级 {priority}）", en = "Case {caseId} breached its SLA (priority {priority})" },
+        }, Cancellation);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/rules answered {(int)response.StatusCode}: {json}");
+        return (json.GetProperty("id").GetGuid(), json.GetProperty("webhookSecret").GetString()!);
+    }
+
+    public SlaBreached Breach(int priority = 1) => new()
+    {
+        CorrelationId = Guid.CreateVersion7(),
+        CaseId = Guid.CreateVersion7(),
+        Target = SlaTarget.FirstResponse,
+        Priority = priority,
+        TeamId = Team,
+        DueAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        BreachedAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>Publishes through RabbitMQ with a fixed message id, as the outbox relay does (and would again on a redelivery).</summary>
+    public async Task PublishAsync<T>(T evt, Guid? messageId = null) where T : IntegrationEvent
+    {
+        var bus = host.Services.GetRequiredService<IBus>();
+        var id = messageId ?? Guid.CreateVersion7();
+        await bus.Publish(evt, context => context.MessageId = id, Cancellation);
+    }
+
+    public async Task<List<Alert>> AlertsForAsync(Guid eventId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().Alerts.AsNoTracking()
+            .Where(a => a.SourceEventId == eventId).ToListAsync(Cancellation);
+    }
+
+    public async Task<List<WebhookDelivery>> DeliveriesForRuleAsync(Guid ruleId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().Deliveries.AsNoTracking()
+            .Where(d => d.RuleId == ruleId).ToListAsync(Cancellation);
+    }
+
+    public async Task<List<DeliveryAttempt>> AttemptsForRuleAsync(Guid ruleId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().DeliveryAttempts.AsNoTracking()
+            .Where(d => d.RuleId == ruleId).OrderBy(a => a.Attempt).ToListAsync(Cancellation);
+    }
+}
