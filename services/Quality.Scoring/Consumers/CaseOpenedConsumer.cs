@@ -13,12 +13,12 @@ public sealed partial class CaseOpenedConsumer(
     {
         await inbox.ProcessOnceAsync<CaseOpenedConsumer>(context, ct => facts.RecordOpenedAsync(context.Message, ct));
 
-        // The fact is committed; the live value follows. Applied once per event id, so a redelivery that
-        // reaches here again (the fact already stored) is harmless. If Redis is away the fact stays the
+        // The fact is committed; the live value follows. Applied once per case (the fact's key), so a redelivery
+        // or re-publish that reaches here again (the fact already stored) is harmless. If Redis is away the fact stays the
         // truth, and queries and a rebuild read it from PostgreSQL.
         try
         {
-            await live.CaseOpenedAsync(context.Message.EventId, context.Message.Category);
+            await live.CaseOpenedAsync(context.Message.CaseId, context.Message.Category);
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
         {

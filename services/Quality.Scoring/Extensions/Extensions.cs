@@ -1,6 +1,8 @@
 using Quality.Contracts;
 using Quality.Messaging;
 using Quality.Scoring.Consumers;
+using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults;
@@ -16,7 +18,15 @@ internal static class Extensions
     {
         builder.AddServiceDbContext<ScoringDbContext>(ResourceNames.ScoringDb);
         builder.AddMessaging<ScoringDbContext>(ResourceNames.RabbitMQ, bus =>
-            bus.AddConsumer<CaseOpenedConsumer>(typeof(CaseOpenedConsumerDefinition)));
+        {
+            bus.AddConsumer<CaseOpenedConsumer>(typeof(CaseOpenedConsumerDefinition));
+            bus.AddConsumer<CaseAssignedConsumer>(typeof(CaseAssignedConsumerDefinition));
+            bus.AddConsumer<CaseRespondedConsumer>(typeof(CaseRespondedConsumerDefinition));
+            bus.AddConsumer<CaseResolvedConsumer>(typeof(CaseResolvedConsumerDefinition));
+            bus.AddConsumer<CaseReopenedConsumer>(typeof(CaseReopenedConsumerDefinition));
+            bus.AddConsumer<FeedbackReceivedConsumer>(typeof(FeedbackReceivedConsumerDefinition));
+            bus.AddConsumer<SurveyAnsweredConsumer>(typeof(SurveyAnsweredConsumerDefinition));
+        });
         builder.AddPostgresHealthCheck(ResourceNames.ScoringDb);
         builder.AddRedisHealthCheck(ResourceNames.Redis);
 
@@ -30,6 +40,11 @@ internal static class Extensions
         });
         builder.Services.AddSingleton<LiveCounterStore>();
         builder.Services.AddScoped<CaseFactRecorder>();
+        builder.Services.AddScoped<LiveFactCounter>();
+        builder.Services.AddScoped<FactRecorder>();
+        builder.Services.AddSingleton<KpiPeriodResolver>();
+        builder.Services.AddScoped<KpiFactLoader>();
+        builder.Services.AddScoped<KpiQuery>();
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }
 }

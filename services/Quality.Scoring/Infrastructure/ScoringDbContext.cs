@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Messaging.Persistence;
+using Quality.Scoring.Features.Facts;
 using Quality.Scoring.Features.LiveKpis;
 
 namespace Quality.Scoring.Infrastructure;
@@ -7,6 +8,12 @@ namespace Quality.Scoring.Infrastructure;
 public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options) : DbContext(options)
 {
     public DbSet<CaseFact> CaseFacts => Set<CaseFact>();
+    public DbSet<FeedbackFact> FeedbackFacts => Set<FeedbackFact>();
+    public DbSet<SurveyFact> SurveyFacts => Set<SurveyFact>();
+    public DbSet<CaseAssignmentFact> CaseAssignmentFacts => Set<CaseAssignmentFact>();
+    public DbSet<CaseResponseFact> CaseResponseFacts => Set<CaseResponseFact>();
+    public DbSet<CaseResolutionFact> CaseResolutionFacts => Set<CaseResolutionFact>();
+    public DbSet<CaseReopenFact> CaseReopenFacts => Set<CaseReopenFact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -17,6 +24,53 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.Category).HasMaxLength(60);
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => f.OpenedAt);
+        });
+        modelBuilder.Entity<FeedbackFact>(fact =>
+        {
+            fact.ToTable("feedback_facts");
+            fact.HasKey(f => f.FeedbackId);
+            fact.Property(f => f.Category).HasMaxLength(60);
+            fact.Property(f => f.Channel).HasMaxLength(40);
+            fact.HasIndex(f => f.ReceivedAt);
+        });
+        modelBuilder.Entity<SurveyFact>(fact =>
+        {
+            fact.ToTable("survey_facts");
+            fact.HasKey(f => new { f.FeedbackId, f.SurveyType });
+            fact.HasIndex(f => f.AnsweredAt);
+        });
+        modelBuilder.Entity<CaseAssignmentFact>(fact =>
+        {
+            fact.ToTable("case_assignment_facts");
+            fact.HasKey(f => f.EventId);
+            fact.Property(f => f.AgentId).HasMaxLength(100);
+            fact.Property(f => f.TeamId).HasMaxLength(100);
+            fact.HasIndex(f => new { f.CaseId, f.AssignedAt });
+            fact.HasIndex(f => f.AgentId);
+        });
+        modelBuilder.Entity<CaseResponseFact>(fact =>
+        {
+            fact.ToTable("case_response_facts");
+            fact.HasKey(f => f.EventId);
+            fact.Property(f => f.AgentId).HasMaxLength(100);
+            fact.Property(f => f.TeamId).HasMaxLength(100);
+            fact.HasIndex(f => f.RespondedAt);
+        });
+        modelBuilder.Entity<CaseResolutionFact>(fact =>
+        {
+            fact.ToTable("case_resolution_facts");
+            fact.HasKey(f => f.EventId);
+            fact.Property(f => f.AgentId).HasMaxLength(100);
+            fact.Property(f => f.TeamId).HasMaxLength(100);
+            fact.HasIndex(f => f.ResolvedAt);
+        });
+        modelBuilder.Entity<CaseReopenFact>(fact =>
+        {
+            fact.ToTable("case_reopen_facts");
+            fact.HasKey(f => f.EventId);
+            fact.Property(f => f.AgentId).HasMaxLength(100);
+            fact.Property(f => f.TeamId).HasMaxLength(100);
+            fact.HasIndex(f => f.ReopenedAt);
         });
         modelBuilder.AddOutboxAndInbox();
     }

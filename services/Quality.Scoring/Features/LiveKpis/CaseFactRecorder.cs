@@ -24,15 +24,4 @@ public sealed class CaseFactRecorder(ScoringDbContext db)
             OpenedAt = opened.OpenedAt,
         });
     }
-
-    /// <summary>The same counters as Redis holds, computed from the facts: for when Redis is away.</summary>
-    public async Task<Dictionary<string, long>> CountFromFactsAsync(CancellationToken cancellationToken)
-    {
-        var byCategory = await db.CaseFacts.GroupBy(f => f.Category)
-            .Select(g => new { Category = g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
-        var counters = byCategory.ToDictionary(c => $"cases_opened:{c.Category}", c => c.Count);
-        counters["cases_opened"] = byCategory.Sum(c => c.Count);
-        return counters;
-    }
 }

@@ -83,6 +83,239 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Quality.Scoring.Features.Facts.CaseAssignmentFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("TeamId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_case_assignment_facts");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_case_assignment_facts_agent_id");
+
+                    b.HasIndex("CaseId", "AssignedAt")
+                        .HasDatabaseName("ix_case_assignment_facts_case_id_assigned_at");
+
+                    b.ToTable("case_assignment_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Facts.CaseReopenFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_case_reopen_facts");
+
+                    b.HasIndex("ReopenedAt")
+                        .HasDatabaseName("ix_case_reopen_facts_reopened_at");
+
+                    b.ToTable("case_reopen_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Facts.CaseResolutionFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("FirstContactResolution")
+                        .HasColumnType("boolean")
+                        .HasColumnName("first_contact_resolution");
+
+                    b.Property<TimeSpan>("ResolutionTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("resolution_time");
+
+                    b.Property<DateTimeOffset>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<bool>("SlaMet")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sla_met");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_case_resolution_facts");
+
+                    b.HasIndex("ResolvedAt")
+                        .HasDatabaseName("ix_case_resolution_facts_resolved_at");
+
+                    b.ToTable("case_resolution_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Facts.CaseResponseFact", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("IsFirstResponse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_first_response");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<TimeSpan>("ResponseTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("response_time");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_case_response_facts");
+
+                    b.HasIndex("RespondedAt")
+                        .HasDatabaseName("ix_case_response_facts_responded_at");
+
+                    b.ToTable("case_response_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Facts.FeedbackFact", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("FeedbackId")
+                        .HasName("pk_feedback_facts");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_feedback_facts_received_at");
+
+                    b.ToTable("feedback_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Facts.SurveyFact", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<int>("SurveyType")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_type");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer")
+                        .HasColumnName("score");
+
+                    b.HasKey("FeedbackId", "SurveyType")
+                        .HasName("pk_survey_facts");
+
+                    b.HasIndex("AnsweredAt")
+                        .HasDatabaseName("ix_survey_facts_answered_at");
+
+                    b.ToTable("survey_facts", (string)null);
+                });
+
             modelBuilder.Entity("Quality.Scoring.Features.LiveKpis.CaseFact", b =>
                 {
                     b.Property<Guid>("CaseId")
