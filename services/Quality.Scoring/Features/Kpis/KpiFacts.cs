@@ -1,0 +1,16 @@
+using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.LiveKpis;
+
+namespace Quality.Scoring.Features.Kpis;
+
+/// <summary>The facts a KPI computation reads; loaded from PostgreSQL or built by hand in tests.</summary>
+public sealed record KpiFacts
+{
+    public IReadOnlyList<CaseFact> Cases { get; init; } = [];
+    public IReadOnlyList<CaseAssignmentFact> Assignments { get; init; } = [];
+    public IReadOnlyList<CaseResponseFact> Responses { get; init; } = [];
+    public IReadOnlyList<CaseResolutionFact> Resolutions { get; init; } = [];
+    public IReadOnlyList<CaseReopenFact> Reopens { get; init; } = [];
+    public IReadOnlyList<FeedbackFact> Feedback { get; init; } = [];
+    public IReadOnlyList<SurveyFact> Surveys { get; init; } = [];
+}

@@ -1,0 +1,44 @@
+using Quality.ServiceDefaults.Errors;
+
+namespace Quality.Scoring.Features.Kpis;
+
+/// <summary>Whose KPIs: the whole organisation, one team or one agent.</summary>
+public sealed record KpiScope(ScopeKind Kind, string? Id)
+{
+    public static readonly KpiScope Organisation = new(ScopeKind.Org, null);
+
+    public static KpiScope Team(string id) => new(ScopeKind.Team, id);
+
+    public static KpiScope Agent(string id) => new(ScopeKind.Agent, id);
+
+    /// <summary>Reads <c>scope</c> and <c>scope_id</c> as the API receives them; an empty scope is the organisation.</summary>
+    public static KpiScope Parse(string? scope, string? scopeId)
+    {
+        var kind = (scope ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "org" => ScopeKind.Org,
+            "team" => ScopeKind.Team,
+            "agent" => ScopeKind.Agent,
+            _ => throw new RequestValidationException("scope", $"unknown scope '{scope}'; use org, team or agent"),
+        };
+        if (kind == ScopeKind.Org)
+        {
+            return string.IsNullOrEmpty(scopeId)
+                ? Organisation
+                : throw new RequestValidationException("scope_id", "the org scope takes no scope_id");
+        }
+
+        return string.IsNullOrWhiteSpace(scopeId)
+            ? throw new RequestValidationException("scope_id", $"the {kind.ToString().ToLowerInvariant()} scope needs a scope_id")
+            : new KpiScope(kind, scopeId);
+    }
+
+    public string Name => Kind.ToString().ToLowerInvariant();
+
+    public bool Includes(string? agentId, string? teamId) => Kind switch
+    {
+        ScopeKind.Org => true,
+        ScopeKind.Team => teamId == Id,
+        _ => agentId == Id,
+    };
+}

@@ -1,0 +1,8 @@
+namespace Quality.Scoring.Features.Kpis;
+
+public enum ScopeKind
+{
+    Org,
+    Team,
+    Agent,
+}

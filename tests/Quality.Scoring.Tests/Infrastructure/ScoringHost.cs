@@ -1,0 +1,31 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Quality.Contracts;
+using Quality.ServiceDefaults.Authentication;
+
+namespace Quality.Scoring.Tests.Infrastructure;
+
+/// <summary>One Scoring replica, as Program.cs builds it, on real PostgreSQL, Redis and RabbitMQ.</summary>
+public sealed class ScoringHost(string database, string redis, string broker, string signingKey) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.ScoringDb}", database);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", redis);
+        builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMQ}", broker);
+        builder.UseSetting("Auth:SigningKey", signingKey);
+    }
+
+    /// <summary>An HTTP/JSON client (the transcoded gRPC API) signed in as <paramref name="subject"/>.</summary>
+    public HttpClient ClientFor(string subject, string role, string? team = null)
+    {
+        var client = CreateClient();
+        var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey }, subject, role, team);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient Admin() => ClientFor("admin-1", Roles.Admin);
+}
