@@ -7,6 +7,7 @@ using Grpc.Net.Client;
 using Quality.Contracts;
 using Quality.Routing.Grpc;
 using Quality.ServiceDefaults.Authentication;
+using Quality.Testing;
 
 namespace Quality.SystemTests;
 
@@ -143,22 +144,7 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
             : 0;
     }
 
-    /// <summary>Reads until what was read satisfies <paramref name="arrived"/>, or fails after the patience runs out.</summary>
-    private async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> arrived)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (arrived(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Nothing arrived within {Patience.TotalSeconds} s.");
-            await Task.Delay(50, Cancellation);
-        }
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> arrived) => Eventually.Async(read, arrived, Patience);
 
     private Task<JsonElement> CasesForAsync(HttpClient routing, string? feedbackId) =>
         routing.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={feedbackId}", Cancellation);

@@ -1,3 +1,4 @@
+using Quality.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
