@@ -19,7 +19,7 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
-        var consumer = typeof(TConsumer).Name;
+        var consumer = ConsumerName<TConsumer>.Value;
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -38,5 +38,18 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The receipt's consumer key: the type's name, with type arguments spelled out for generic consumers
+    /// (<c>FactConsumer&lt;CaseAssigned&gt;</c>), so one generic consumer per event keeps a receipt per event type.
+    /// </summary>
+    private static class ConsumerName<TConsumer>
+    {
+        public static readonly string Value = NameOf(typeof(TConsumer));
+
+        private static string NameOf(Type type) => type.IsGenericType
+            ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(",", type.GetGenericArguments().Select(NameOf))}>"
+            : type.Name;
     }
 }

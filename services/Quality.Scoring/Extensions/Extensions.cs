@@ -1,4 +1,7 @@
+using MassTransit;
 using Quality.Contracts;
+using Quality.Contracts.Intake;
+using Quality.Contracts.Routing;
 using Quality.Messaging;
 using Quality.Scoring.Consumers;
 using Quality.Scoring.Features.Facts;
@@ -20,11 +23,11 @@ internal static class Extensions
         builder.AddMessaging<ScoringDbContext>(ResourceNames.RabbitMQ, bus =>
         {
             bus.AddConsumer<CaseOpenedConsumer>(typeof(CaseOpenedConsumerDefinition));
-            bus.AddConsumer<CaseAssignedConsumer>(typeof(CaseAssignedConsumerDefinition));
-            bus.AddConsumer<CaseRespondedConsumer>(typeof(CaseRespondedConsumerDefinition));
-            bus.AddConsumer<CaseResolvedConsumer>(typeof(CaseResolvedConsumerDefinition));
-            bus.AddConsumer<CaseReopenedConsumer>(typeof(CaseReopenedConsumerDefinition));
-            bus.AddConsumer<FeedbackReceivedConsumer>(typeof(FeedbackReceivedConsumerDefinition));
+            bus.AddFactConsumer<CaseAssigned>();
+            bus.AddFactConsumer<CaseResponded>();
+            bus.AddFactConsumer<CaseResolved>();
+            bus.AddFactConsumer<CaseReopened>();
+            bus.AddFactConsumer<FeedbackReceived>();
             bus.AddConsumer<SurveyAnsweredConsumer>(typeof(SurveyAnsweredConsumerDefinition));
         });
         builder.AddPostgresHealthCheck(ResourceNames.ScoringDb);
@@ -47,4 +50,7 @@ internal static class Extensions
         builder.Services.AddScoped<KpiQuery>();
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }
+
+    private static void AddFactConsumer<TEvent>(this IBusRegistrationConfigurator bus) where TEvent : IntegrationEvent =>
+        bus.AddConsumer<FactConsumer<TEvent>>(typeof(FactConsumerDefinition<TEvent>));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
 using Quality.Scoring.Infrastructure;
@@ -13,6 +14,18 @@ namespace Quality.Scoring.Features.Facts;
 /// </summary>
 public sealed class FactRecorder(ScoringDbContext db)
 {
+    /// <summary>Stores any event that has a fact table; the one entry point for <c>FactConsumer&lt;TEvent&gt;</c>.</summary>
+    public Task RecordAsync(IntegrationEvent e, CancellationToken ct) => e switch
+    {
+        FeedbackReceived received => RecordAsync(received, ct),
+        SurveyAnswered answered => RecordAsync(answered, ct),
+        CaseAssigned assigned => RecordAsync(assigned, ct),
+        CaseResponded responded => RecordAsync(responded, ct),
+        CaseResolved resolved => RecordAsync(resolved, ct),
+        CaseReopened reopened => RecordAsync(reopened, ct),
+        _ => throw new ArgumentException($"{e.GetType().Name} has no fact table.", nameof(e)),
+    };
+
     public Task RecordAsync(FeedbackReceived e, CancellationToken ct) => db.Database.ExecuteSqlInterpolatedAsync($"""
         INSERT INTO feedback_facts (feedback_id, kind, category, channel, case_id, received_at)
         VALUES ({e.FeedbackId}, {(int)e.Kind}, {e.Category}, {e.Channel}, {e.CaseId}, {e.ReceivedAt})
