@@ -7,13 +7,30 @@ namespace Quality.Intake.Classification;
 /// lexicon hits (negation flips, intensifiers weigh double), kind and category by keyword, severity from
 /// how negative the text is and whether it names something critical.
 /// </summary>
-public sealed class FeedbackClassifier(Lexicon lexicon)
+public sealed class FeedbackClassifier
 {
+    private readonly Lexicon _lexicon;
+
+    /// <summary>Per language, every sentiment word longest first: sorted once, not on every item.</summary>
+    private readonly Dictionary<string, (string Word, bool Positive)[]> _sentimentWords;
+
+    public FeedbackClassifier(Lexicon lexicon)
+    {
+        _lexicon = lexicon;
+        Categories = new HashSet<string>(lexicon.Categories.Keys.Append(lexicon.DefaultCategory), StringComparer.Ordinal);
+        _sentimentWords = lexicon.Positive.Keys.Union(lexicon.Negative.Keys).ToDictionary(
+            language => language,
+            language => Lexicon.Words(lexicon.Positive, language).Select(w => (Word: w, Positive: true))
+                .Concat(Lexicon.Words(lexicon.Negative, language).Select(w => (Word: w, Positive: false)))
+                .OrderByDescending(c => c.Word.Length)
+                .ToArray());
+    }
+
     /// <summary>Where an item goes when no category word matches.</summary>
-    public string DefaultCategory => lexicon.DefaultCategory;
+    public string DefaultCategory => _lexicon.DefaultCategory;
 
     /// <summary>The categories a person may assign: the lexicon's and the default.</summary>
-    public IReadOnlySet<string> Categories => new HashSet<string>(lexicon.Categories.Keys.Append(lexicon.DefaultCategory), StringComparer.Ordinal);
+    public IReadOnlySet<string> Categories { get; }
 
     public Classification Classify(string text)
     {
@@ -25,7 +42,7 @@ public sealed class FeedbackClassifier(Lexicon lexicon)
         var total = positive + negative;
         var sentiment = total == 0 ? 0 : Math.Round((positive - negative) / total, 3);
 
-        var critical = Matches(lower, Lexicon.Words(lexicon.Critical, language)).ToList();
+        var critical = Matches(lower, Lexicon.Words(_lexicon.Critical, language)).ToList();
         evidence.AddRange(critical.Select(w => $"critical:{w}"));
 
         var kind = DecideKind(lower, language, sentiment, critical.Count > 0, evidence);
@@ -45,7 +62,7 @@ public sealed class FeedbackClassifier(Lexicon lexicon)
             return FeedbackKind.Complaint;
         }
 
-        foreach (var (kind, words) in lexicon.Kinds)
+        foreach (var (kind, words) in _lexicon.Kinds)
         {
             if (Matches(text, Lexicon.Words(words, language)).FirstOrDefault() is { } word)
             {
@@ -59,14 +76,14 @@ public sealed class FeedbackClassifier(Lexicon lexicon)
 
     private string DecideCategory(string text, string language, List<string> evidence)
     {
-        var best = lexicon.Categories
+        var best = _lexicon.Categories
             .Select(c => (Category: c.Key, Hits: Matches(text, Lexicon.Words(c.Value, language)).ToList()))
             .Where(c => c.Hits.Count > 0)
             .OrderByDescending(c => c.Hits.Count)
             .FirstOrDefault();
         if (best.Category is null)
         {
-            return lexicon.DefaultCategory;
+            return _lexicon.DefaultCategory;
         }
 
         evidence.AddRange(best.Hits.Select(w => $"category:{best.Category}:{w}"));
@@ -80,11 +97,9 @@ public sealed class FeedbackClassifier(Lexicon lexicon)
     /// </summary>
     private (double Positive, double Negative) Score(string text, string language, List<string> evidence)
     {
-        var negations = Lexicon.Words(lexicon.Negations, language);
-        var intensifiers = Lexicon.Words(lexicon.Intensifiers, language);
-        var candidates = Lexicon.Words(lexicon.Positive, language).Select(w => (Word: w, Positive: true))
-            .Concat(Lexicon.Words(lexicon.Negative, language).Select(w => (Word: w, Positive: false)))
-            .OrderByDescending(c => c.Word.Length);
+        var negations = Lexicon.Words(_lexicon.Negations, language);
+        var intensifiers = Lexicon.Words(_lexicon.Intensifiers, language);
+        var candidates = _sentimentWords.GetValueOrDefault(language, []);
 
         var taken = new bool[text.Length];
         double positive = 0, negative = 0;
