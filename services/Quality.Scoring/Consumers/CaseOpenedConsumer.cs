@@ -7,7 +7,7 @@ using Quality.Scoring.Infrastructure;
 namespace Quality.Scoring.Consumers;
 
 public sealed partial class CaseOpenedConsumer(
-    Inbox<ScoringDbContext> inbox, CaseFactRecorder facts, LiveCounterStore live, ILogger<CaseOpenedConsumer> logger) : IConsumer<CaseOpened>
+    Inbox<ScoringDbContext> inbox, LiveFolder folder, CaseFactRecorder facts, LiveCounterStore live, ILogger<CaseOpenedConsumer> logger) : IConsumer<CaseOpened>
 {
     public async Task Consume(ConsumeContext<CaseOpened> context)
     {
@@ -24,6 +24,8 @@ public sealed partial class CaseOpenedConsumer(
         {
             LogRedisUnavailable(e, context.Message.CaseId);
         }
+
+        await folder.FoldAsync(context.Message, context.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live counters not updated for case {CaseId}: Redis unavailable")]

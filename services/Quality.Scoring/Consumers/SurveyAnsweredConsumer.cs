@@ -9,7 +9,7 @@ namespace Quality.Scoring.Consumers;
 
 /// <summary>Stores <see cref="SurveyAnswered"/> as a fact, once, then counts it in the live CSAT/NPS counters.</summary>
 public sealed partial class SurveyAnsweredConsumer(
-    Inbox<ScoringDbContext> inbox, FactRecorder facts, LiveCounterStore live, ILogger<SurveyAnsweredConsumer> logger) : IConsumer<SurveyAnswered>
+    Inbox<ScoringDbContext> inbox, LiveFolder folder, FactRecorder facts, LiveCounterStore live, ILogger<SurveyAnsweredConsumer> logger) : IConsumer<SurveyAnswered>
 {
     public async Task Consume(ConsumeContext<SurveyAnswered> context)
     {
@@ -26,6 +26,8 @@ public sealed partial class SurveyAnsweredConsumer(
         {
             LogRedisUnavailable(e, answer.FeedbackId);
         }
+
+        await folder.FoldAsync(context.Message, context.CancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live survey counters not updated for feedback {FeedbackId}: Redis unavailable")]

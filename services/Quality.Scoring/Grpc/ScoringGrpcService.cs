@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Quality.Scoring.Features.Kpis;
+using Quality.Scoring.Features.Leaderboards;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -8,7 +9,9 @@ using StackExchange.Redis;
 
 namespace Quality.Scoring.Grpc;
 
-public sealed class ScoringGrpcService(LiveCounterStore live, LiveFactCounter factCounter, KpiQuery kpis, TimeProvider time) : ScoringService.ScoringServiceBase
+public sealed class ScoringGrpcService(
+    LiveCounterStore live, LiveFactCounter factCounter, KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, TimeProvider time)
+    : ScoringService.ScoringServiceBase
 {
     public override async Task<LiveCounters> GetLiveCounters(GetLiveCountersRequest request, ServerCallContext context)
     {
@@ -38,8 +41,14 @@ public sealed class ScoringGrpcService(LiveCounterStore live, LiveFactCounter fa
             throw new ForbiddenException("only admins may rebuild the live counters");
         }
 
+        // The windows and leaderboards are re-folded entity by entity (safe while events arrive); the
+        // organisation's counters are replaced from the facts.
+        if (!await maintenance.RebuildAsync(context.CancellationToken, wait: TimeSpan.FromSeconds(30)))
+        {
+            throw new ConflictException("a rebuild has been running on another replica for over 30 s; try again when it has finished");
+        }
+
         var counters = await factCounter.CountAsync(context.CancellationToken);
-        await live.ReplaceOrganisationAsync(counters);
         var response = new LiveCounters { Scope = "org", FromFacts = true, AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
         response.Counters.Add(counters);
         return response;
@@ -47,7 +56,7 @@ public sealed class ScoringGrpcService(LiveCounterStore live, LiveFactCounter fa
 
     public override async Task<KpiReport> GetKpis(GetKpisRequest request, ServerCallContext context)
     {
-        var (scope, period, results) = await kpis.GetAsync(
+        var (scope, period, results, fromRedis, degraded) = await kpis.GetAsync(
             context.GetHttpContext().User, request.Scope, request.ScopeId, request.Period,
             request.From?.ToDateTimeOffset(), request.To?.ToDateTimeOffset(), context.CancellationToken);
 
@@ -59,6 +68,8 @@ public sealed class ScoringGrpcService(LiveCounterStore live, LiveFactCounter fa
             From = Timestamp.FromDateTimeOffset(period.From),
             To = Timestamp.FromDateTimeOffset(period.To),
             AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+            Source = fromRedis ? "redis" : "postgres",
+            Degraded = degraded,
         };
         report.Kpis.Add(results.Select(r => new KpiValue
         {
@@ -69,5 +80,27 @@ public sealed class ScoringGrpcService(LiveCounterStore live, LiveFactCounter fa
             Unit = r.Definition.Unit,
         }));
         return report;
+    }
+
+    public override async Task<Leaderboard> GetLeaderboard(GetLeaderboardRequest request, ServerCallContext context)
+    {
+        var answer = await leaderboards.GetAsync(
+            context.GetHttpContext().User, request.Metric, request.Scope, request.ScopeId, request.Period, request.Limit, request.MinSamples,
+            context.CancellationToken);
+        var board = new Leaderboard
+        {
+            Metric = answer.Metric.Name,
+            Unit = answer.Metric.Unit,
+            Scope = answer.Board.Name,
+            ScopeId = answer.Board.Id ?? "",
+            Period = answer.Period.Name,
+            From = Timestamp.FromDateTimeOffset(answer.Period.From),
+            To = Timestamp.FromDateTimeOffset(answer.Period.To),
+            Source = answer.FromRedis ? "redis" : "postgres",
+            Degraded = answer.Degraded,
+            AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+        };
+        board.Entries.Add(answer.Entries.Select(e => new Grpc.LeaderboardEntry { Rank = e.Rank, AgentId = e.AgentId, Value = e.Value, SampleCount = e.SampleCount }));
+        return board;
     }
 }

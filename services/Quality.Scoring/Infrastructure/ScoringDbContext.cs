@@ -14,6 +14,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
     public DbSet<CaseResponseFact> CaseResponseFacts => Set<CaseResponseFact>();
     public DbSet<CaseResolutionFact> CaseResolutionFacts => Set<CaseResolutionFact>();
     public DbSet<CaseReopenFact> CaseReopenFacts => Set<CaseReopenFact>();
+    public DbSet<LiveDirtyEntity> LiveDirtyEntities => Set<LiveDirtyEntity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -24,6 +25,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.Category).HasMaxLength(60);
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => f.OpenedAt);
+            fact.HasIndex(f => f.FeedbackId);
         });
         modelBuilder.Entity<FeedbackFact>(fact =>
         {
@@ -32,12 +34,14 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.Category).HasMaxLength(60);
             fact.Property(f => f.Channel).HasMaxLength(40);
             fact.HasIndex(f => f.ReceivedAt);
+            fact.HasIndex(f => f.CaseId);
         });
         modelBuilder.Entity<SurveyFact>(fact =>
         {
             fact.ToTable("survey_facts");
             fact.HasKey(f => new { f.FeedbackId, f.SurveyType });
             fact.HasIndex(f => f.AnsweredAt);
+            fact.HasIndex(f => f.CaseId);
         });
         modelBuilder.Entity<CaseAssignmentFact>(fact =>
         {
@@ -55,6 +59,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.AgentId).HasMaxLength(100);
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => f.RespondedAt);
+            fact.HasIndex(f => f.CaseId);
         });
         modelBuilder.Entity<CaseResolutionFact>(fact =>
         {
@@ -63,6 +68,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.AgentId).HasMaxLength(100);
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => f.ResolvedAt);
+            fact.HasIndex(f => f.CaseId);
         });
         modelBuilder.Entity<CaseReopenFact>(fact =>
         {
@@ -71,7 +77,16 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.AgentId).HasMaxLength(100);
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => f.ReopenedAt);
+            fact.HasIndex(f => f.CaseId);
         });
+        modelBuilder.Entity<LiveDirtyEntity>(dirty =>
+        {
+            dirty.ToTable("live_dirty_entities");
+            dirty.HasKey(d => d.Entity);
+            dirty.Property(d => d.Entity).HasMaxLength(200);
+        });
+        // Versions of live contributions: taken under the entity's lock, so later folds carry larger numbers.
+        modelBuilder.HasSequence<long>("live_fold_versions");
         modelBuilder.AddOutboxAndInbox();
     }
 }

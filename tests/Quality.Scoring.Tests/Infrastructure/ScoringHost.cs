@@ -7,7 +7,8 @@ using Quality.ServiceDefaults.Authentication;
 namespace Quality.Scoring.Tests.Infrastructure;
 
 /// <summary>One Scoring replica, as Program.cs builds it, on real PostgreSQL, Redis and RabbitMQ.</summary>
-public sealed class ScoringHost(string database, string redis, string broker, string signingKey) : WebApplicationFactory<Program>
+public sealed class ScoringHost(string database, string redis, string broker, string signingKey, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,6 +17,12 @@ public sealed class ScoringHost(string database, string redis, string broker, st
         builder.UseSetting($"ConnectionStrings:{ResourceNames.Redis}", redis);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMQ}", broker);
         builder.UseSetting("Auth:SigningKey", signingKey);
+        // Notice a flushed Redis quickly.
+        builder.UseSetting("Scoring:Live:CheckInterval", "00:00:00.200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>An HTTP/JSON client (the transcoded gRPC API) signed in as <paramref name="subject"/>.</summary>

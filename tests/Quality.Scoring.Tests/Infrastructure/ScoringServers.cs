@@ -19,6 +19,10 @@ public sealed class ScoringServers : IAsyncLifetime
     /// <summary>The Redis the service uses, for tests that flush it.</summary>
     public string Redis => _app?.GetConnectionString(ResourceNames.Redis) ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>Another replica on the same database and broker, with its own settings (another Redis, say). The caller disposes it.</summary>
+    public ScoringHost AnotherReplica(IReadOnlyDictionary<string, string>? settings = null, string? redis = null) => new(
+        _app!.GetConnectionString(ResourceNames.ScoringDb), redis ?? Redis, _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, settings);
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });

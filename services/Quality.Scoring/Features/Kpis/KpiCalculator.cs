@@ -41,8 +41,8 @@ public static class KpiCalculator
         return
         [
             Share(KpiDefinitions.CsatPercent, csat.Count(s => s >= 4), csat.Count),
-            new(KpiDefinitions.Nps, nps.Count == 0 ? null : 100.0 * (nps.Count(s => s >= 9) - nps.Count(s => s <= 6)) / nps.Count, nps.Count),
-            new(KpiDefinitions.CesAverage, ces.Count == 0 ? null : ces.Average(), ces.Count),
+            NetPromoterScore(nps.Count(s => s >= 9), nps.Count(s => s <= 6), nps.Count),
+            Average(KpiDefinitions.CesAverage, ces.Sum(), ces.Count),
             new(KpiDefinitions.FirstResponseP50, Percentile(firstResponses, 0.5), firstResponses.Count),
             new(KpiDefinitions.FirstResponseP90, Percentile(firstResponses, 0.9), firstResponses.Count),
             new(KpiDefinitions.ResolutionP50, Percentile(resolutionTimes, 0.5), resolutionTimes.Count),
@@ -73,8 +73,15 @@ public static class KpiCalculator
 
     private static bool InScope(KpiScope scope, (string? AgentId, string? TeamId) owner) => scope.Includes(owner.AgentId, owner.TeamId);
 
-    private static KpiResult Share(KpiDefinition definition, int part, int whole) =>
+    /// <summary>A percentage of a count; shared with the live values so both compute it the same way.</summary>
+    public static KpiResult Share(KpiDefinition definition, long part, long whole) =>
         new(definition, whole == 0 ? null : 100.0 * part / whole, whole);
+
+    public static KpiResult NetPromoterScore(long promoters, long detractors, long answers) =>
+        new(KpiDefinitions.Nps, answers == 0 ? null : 100.0 * (promoters - detractors) / answers, answers);
+
+    public static KpiResult Average(KpiDefinition definition, long sum, long count) =>
+        new(definition, count == 0 ? null : (double)sum / count, count);
 
     /// <summary>
     /// Cases open at <paramref name="end"/>: opened before it, and their last resolve or reopen before it (by the

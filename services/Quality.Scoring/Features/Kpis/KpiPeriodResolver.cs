@@ -1,3 +1,4 @@
+using Quality.Scoring.Features.LiveKpis;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Scoring.Features.Kpis;
@@ -5,7 +6,8 @@ namespace Quality.Scoring.Features.Kpis;
 /// <summary>
 /// Turns the API's <c>period</c> or <c>from</c>/<c>to</c> into an interval. Calendar periods (the current day,
 /// ISO week from Monday, month) start at local midnight in the organisation's time zone
-/// (<c>Scoring:TimeZone</c>, an IANA or Windows id, default UTC); rolling ones end now.
+/// (<c>Scoring:TimeZone</c>, an IANA or Windows id, default UTC); rolling ones are the live windows' buckets
+/// ending with the one that holds now (see <see cref="LiveWindow"/>), so Redis and PostgreSQL answer the same interval.
 /// </summary>
 public sealed class KpiPeriodResolver
 {
@@ -29,7 +31,9 @@ public sealed class KpiPeriodResolver
 
     public TimeZoneInfo TimeZone { get; }
 
-    public KpiPeriod Resolve(string? period, DateTimeOffset? from, DateTimeOffset? to)
+    public KpiPeriod Resolve(string? period, DateTimeOffset? from, DateTimeOffset? to) => Resolve(period, from, to, _time.GetUtcNow());
+
+    public KpiPeriod Resolve(string? period, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now)
     {
         if (!string.IsNullOrEmpty(period))
         {
@@ -38,12 +42,12 @@ public sealed class KpiPeriodResolver
                 throw new RequestValidationException("period", "give either a period or from and to, not both");
             }
 
-            return Named(period.Trim().ToLowerInvariant(), _time.GetUtcNow());
+            return Named(period.Trim().ToLowerInvariant(), now);
         }
 
         if (from is null && to is null)
         {
-            return Named("day", _time.GetUtcNow());
+            return Named("day", now);
         }
 
         if (from is null)
@@ -66,8 +70,8 @@ public sealed class KpiPeriodResolver
         var today = TimeZoneInfo.ConvertTime(now, TimeZone).Date;
         return period switch
         {
-            "last_hour" => new KpiPeriod(now.AddHours(-1), now, period),
-            "last_24h" => new KpiPeriod(now.AddHours(-24), now, period),
+            "last_hour" => LiveWindow.LastHour.EndingAt(now),
+            "last_24h" => LiveWindow.Last24Hours.EndingAt(now),
             "day" => Calendar(today, today.AddDays(1), period),
             "week" => Calendar(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), today.AddDays(-(((int)today.DayOfWeek + 6) % 7) + 7), period),
             "month" => Calendar(new DateTime(today.Year, today.Month, 1), new DateTime(today.Year, today.Month, 1).AddMonths(1), period),

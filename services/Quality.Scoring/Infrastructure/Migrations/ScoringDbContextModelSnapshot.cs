@@ -22,6 +22,8 @@ namespace Quality.Scoring.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("live_fold_versions");
+
             modelBuilder.Entity("Quality.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
@@ -150,6 +152,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasKey("EventId")
                         .HasName("pk_case_reopen_facts");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_reopen_facts_case_id");
+
                     b.HasIndex("ReopenedAt")
                         .HasDatabaseName("ix_case_reopen_facts_reopened_at");
 
@@ -196,6 +201,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasKey("EventId")
                         .HasName("pk_case_resolution_facts");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_resolution_facts_case_id");
+
                     b.HasIndex("ResolvedAt")
                         .HasDatabaseName("ix_case_resolution_facts_resolved_at");
 
@@ -239,6 +247,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasKey("EventId")
                         .HasName("pk_case_response_facts");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_response_facts_case_id");
+
                     b.HasIndex("RespondedAt")
                         .HasDatabaseName("ix_case_response_facts_responded_at");
 
@@ -279,6 +290,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasKey("FeedbackId")
                         .HasName("pk_feedback_facts");
 
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_feedback_facts_case_id");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_feedback_facts_received_at");
 
@@ -312,6 +326,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
 
                     b.HasIndex("AnsweredAt")
                         .HasDatabaseName("ix_survey_facts_answered_at");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_survey_facts_case_id");
 
                     b.ToTable("survey_facts", (string)null);
                 });
@@ -349,10 +366,30 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasKey("CaseId")
                         .HasName("pk_case_facts");
 
+                    b.HasIndex("FeedbackId")
+                        .HasDatabaseName("ix_case_facts_feedback_id");
+
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_case_facts_opened_at");
 
                     b.ToTable("case_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.LiveKpis.LiveDirtyEntity", b =>
+                {
+                    b.Property<string>("Entity")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entity");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("marked_at");
+
+                    b.HasKey("Entity")
+                        .HasName("pk_live_dirty_entities");
+
+                    b.ToTable("live_dirty_entities", (string)null);
                 });
 #pragma warning restore 612, 618
         }

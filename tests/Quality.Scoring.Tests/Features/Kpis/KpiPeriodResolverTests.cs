@@ -21,10 +21,11 @@ public sealed class KpiPeriodResolverTests
     [InlineData("Asia/Shanghai", "week", "2026-11-01T16:00:00Z", "2026-11-08T16:00:00Z")]
     [InlineData("Asia/Shanghai", "month", "2026-10-31T16:00:00Z", "2026-11-30T16:00:00Z")]
     [InlineData("Europe/Berlin", "month", "2026-10-31T23:00:00Z", "2026-11-30T23:00:00Z")]
-    [InlineData("Europe/Berlin", "last_hour", "2026-11-04T01:30:00Z", "2026-11-04T02:30:00Z")]
-    [InlineData(null, "last_24h", "2026-11-03T02:30:00Z", "2026-11-04T02:30:00Z")]
+    // Rolling windows are the live buckets ending with the one holding now: 60 minutes, 144 ten-minute buckets.
+    [InlineData("Europe/Berlin", "last_hour", "2026-11-04T01:31:00Z", "2026-11-04T02:31:00Z")]
+    [InlineData(null, "last_24h", "2026-11-03T02:40:00Z", "2026-11-04T02:40:00Z")]
     [InlineData(null, "WEEK", "2026-11-02T00:00:00Z", "2026-11-09T00:00:00Z")]
-    public void Named_periods_start_at_local_midnight_or_end_now(string? timeZone, string period, string from, string to)
+    public void Named_periods_start_at_local_midnight_or_are_the_live_buckets(string? timeZone, string period, string from, string to)
     {
         var resolved = Resolver(timeZone).Resolve(period, null, null);
 

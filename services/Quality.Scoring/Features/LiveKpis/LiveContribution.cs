@@ -1,0 +1,11 @@
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// Everything one entity adds to the live values, computed from its facts at <see cref="Version"/> (a database
+/// sequence taken under the entity's lock, so a later computation always has a larger version).
+/// </summary>
+public sealed record LiveContribution(string Entity, long Version, IReadOnlyList<LiveEntry> Entries)
+{
+    /// <summary>State (the backlog) has no time bucket; its record must live as long as the state it undoes.</summary>
+    public bool HoldsState => Entries.Any(e => e.Kind == LiveEntryKind.State);
+}

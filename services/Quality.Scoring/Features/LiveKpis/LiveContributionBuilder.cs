@@ -1,0 +1,241 @@
+using Quality.Contracts.Intake;
+using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.Kpis;
+
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// What an entity's facts add to the live buckets, with exactly the attribution and definitions of
+/// <see cref="KpiCalculator"/>, so a live window sums to what PostgreSQL computes for the same interval. Pure:
+/// the same facts and clock give the same entries, whatever order the events came in.
+/// </summary>
+public sealed class LiveContributionBuilder
+{
+    private readonly DateTimeOffset _now;
+    private readonly Dictionary<(LiveEntryKind Kind, string Key, string Member), LiveEntry> _entries = [];
+
+    private LiveContributionBuilder(DateTimeOffset now) => _now = now;
+
+    /// <summary><paramref name="facts"/> holds the case's own facts (or more: others are ignored).</summary>
+    public static IReadOnlyList<LiveEntry> ForCase(KpiFacts facts, Guid caseId, DateTimeOffset now)
+    {
+        var builder = new LiveContributionBuilder(now);
+        var cases = new CaseAttribution(facts);
+        var owner = cases.Of(caseId);
+        var opened = facts.Cases.FirstOrDefault(c => c.CaseId == caseId);
+
+        foreach (var survey in facts.Surveys.Where(s => s.CaseId == caseId))
+        {
+            builder.AddSurvey(survey, owner);
+        }
+
+        foreach (var response in facts.Responses.Where(r => r.CaseId == caseId && r.IsFirstResponse))
+        {
+            var by = cases.Of(caseId, response.AgentId, response.TeamId);
+            var ms = response.ResponseTime.Ticks / TimeSpan.TicksPerMillisecond;
+            builder.Count(response.RespondedAt, by, LiveFields.FirstResponses, 1, board: true);
+            builder.Count(response.RespondedAt, by, LiveFields.FirstResponseMilliseconds, ms, board: true);
+            builder.Sample(response.RespondedAt, by, LiveFields.FirstResponseSeries, response.EventId, response.ResponseTime.TotalSeconds);
+        }
+
+        foreach (var resolution in facts.Resolutions.Where(r => r.CaseId == caseId))
+        {
+            var by = cases.Of(caseId, resolution.AgentId, resolution.TeamId);
+            builder.Count(resolution.ResolvedAt, by, LiveFields.Resolutions, 1, board: true);
+            builder.Count(resolution.ResolvedAt, by, LiveFields.FirstContactResolutions, resolution.FirstContactResolution ? 1 : 0);
+            builder.Count(resolution.ResolvedAt, by, LiveFields.SlaMet, resolution.SlaMet ? 1 : 0);
+            builder.Sample(resolution.ResolvedAt, by, LiveFields.ResolutionSeries, resolution.EventId, resolution.ResolutionTime.TotalSeconds);
+        }
+
+        foreach (var reopen in facts.Reopens.Where(r => r.CaseId == caseId))
+        {
+            builder.Count(reopen.ReopenedAt, cases.Of(caseId, reopen.AgentId, reopen.TeamId), LiveFields.Reopens, 1);
+        }
+
+        foreach (var feedback in facts.Feedback.Where(f => f.CaseId == caseId || (f.CaseId is null && f.FeedbackId == opened?.FeedbackId)))
+        {
+            builder.AddFeedback(feedback, owner);
+        }
+
+        if (opened is not null && IsOpen(facts, caseId))
+        {
+            builder.State(owner, LiveFields.Backlog);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A survey answer that names no case: the organisation's only.</summary>
+    public static IReadOnlyList<LiveEntry> ForOrphanSurvey(SurveyFact? survey, DateTimeOffset now)
+    {
+        var builder = new LiveContributionBuilder(now);
+        if (survey is { CaseId: null })
+        {
+            builder.AddSurvey(survey, (null, null));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>A feedback item that names no case and opened none: the organisation's only.</summary>
+    public static IReadOnlyList<LiveEntry> ForOrphanFeedback(FeedbackFact? feedback, bool openedACase, DateTimeOffset now)
+    {
+        var builder = new LiveContributionBuilder(now);
+        if (feedback is { CaseId: null } && !openedACase)
+        {
+            builder.AddFeedback(feedback, (null, null));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>Every entity's contribution from a set of facts: what the live store holds for them, built in memory.</summary>
+    public static IEnumerable<(string Entity, IReadOnlyList<LiveEntry> Entries)> ForAll(KpiFacts facts, DateTimeOffset now)
+    {
+        var openedFrom = facts.Cases.GroupBy(c => c.FeedbackId).ToDictionary(g => g.Key, g => g.First().CaseId);
+        var caseIds = facts.Cases.Select(c => c.CaseId)
+            .Concat(facts.Assignments.Select(a => a.CaseId))
+            .Concat(facts.Responses.Select(r => r.CaseId))
+            .Concat(facts.Resolutions.Select(r => r.CaseId))
+            .Concat(facts.Reopens.Select(r => r.CaseId))
+            .Concat(facts.Surveys.Where(s => s.CaseId is not null).Select(s => s.CaseId!.Value))
+            .Concat(facts.Feedback.Where(f => f.CaseId is not null).Select(f => f.CaseId!.Value))
+            .Distinct();
+        foreach (var caseId in caseIds)
+        {
+            yield return (LiveEntities.Case(caseId), ForCase(facts, caseId, now));
+        }
+
+        foreach (var survey in facts.Surveys.Where(s => s.CaseId is null))
+        {
+            yield return (LiveEntities.Survey(survey.FeedbackId, survey.SurveyType), ForOrphanSurvey(survey, now));
+        }
+
+        foreach (var feedback in facts.Feedback.Where(f => f.CaseId is null))
+        {
+            yield return (LiveEntities.Feedback(feedback.FeedbackId), ForOrphanFeedback(feedback, openedFrom.ContainsKey(feedback.FeedbackId), now));
+        }
+    }
+
+    /// <summary>As <see cref="KpiCalculator"/>'s backlog: the case's last resolve or reopen is not a resolve (a reopen at the same instant comes after).</summary>
+    private static bool IsOpen(KpiFacts facts, Guid caseId)
+    {
+        var changes = facts.Resolutions.Where(r => r.CaseId == caseId).Select(r => (At: r.ResolvedAt, Resolved: true))
+            .Concat(facts.Reopens.Where(r => r.CaseId == caseId).Select(r => (At: r.ReopenedAt, Resolved: false)))
+            .OrderBy(c => c.At).ThenBy(c => c.Resolved ? 0 : 1)
+            .ToList();
+        return changes.Count == 0 || !changes[^1].Resolved;
+    }
+
+    private void AddSurvey(SurveyFact survey, (string? AgentId, string? TeamId) owner)
+    {
+        var at = survey.AnsweredAt;
+        switch (survey.SurveyType)
+        {
+            case SurveyType.Csat:
+                Count(at, owner, LiveFields.CsatAnswers, 1, board: true);
+                Count(at, owner, LiveFields.CsatSatisfied, survey.Score >= 4 ? 1 : 0, board: true);
+                break;
+            case SurveyType.Nps:
+                Count(at, owner, LiveFields.NpsAnswers, 1);
+                Count(at, owner, LiveFields.NpsPromoters, survey.Score >= 9 ? 1 : 0);
+                Count(at, owner, LiveFields.NpsDetractors, survey.Score <= 6 ? 1 : 0);
+                break;
+            case SurveyType.Ces:
+                Count(at, owner, LiveFields.CesAnswers, 1);
+                Count(at, owner, LiveFields.CesSum, survey.Score);
+                break;
+        }
+    }
+
+    private void AddFeedback(FeedbackFact feedback, (string? AgentId, string? TeamId) owner)
+    {
+        Count(feedback.ReceivedAt, owner, LiveFields.FeedbackItems, 1);
+        Count(feedback.ReceivedAt, owner, LiveFields.Complaints, feedback.Kind == FeedbackKind.Complaint ? 1 : 0);
+    }
+
+    private static IEnumerable<string> Scopes((string? AgentId, string? TeamId) owner)
+    {
+        yield return LiveKeys.Organisation;
+        if (owner.TeamId is not null)
+        {
+            yield return LiveKeys.Team(owner.TeamId);
+        }
+
+        if (owner.AgentId is not null)
+        {
+            yield return LiveKeys.Agent(owner.AgentId);
+        }
+    }
+
+    /// <summary>Boards an agent's figure is ranked on: the organisation's and their team's.</summary>
+    private static IEnumerable<string> Boards((string? AgentId, string? TeamId) owner) =>
+        owner.TeamId is null ? [LiveKeys.Organisation] : [LiveKeys.Organisation, LiveKeys.Team(owner.TeamId)];
+
+    private void Count(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string field, long delta, bool board = false)
+    {
+        if (delta == 0)
+        {
+            return;
+        }
+
+        foreach (var (window, bucket, expireAt) in Buckets(at))
+        {
+            foreach (var scope in Scopes(owner))
+            {
+                Add(LiveEntryKind.Count, LiveKeys.Counters(window, bucket, scope), field, delta, expireAt);
+            }
+
+            if (board && owner.AgentId is not null)
+            {
+                foreach (var name in Boards(owner))
+                {
+                    Add(LiveEntryKind.Board, LiveKeys.Board(window, bucket, field, name), owner.AgentId, delta, expireAt);
+                }
+            }
+        }
+    }
+
+    private void Sample(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string series, Guid factId, double seconds)
+    {
+        foreach (var (window, bucket, expireAt) in Buckets(at))
+        {
+            foreach (var scope in Scopes(owner))
+            {
+                var key = LiveKeys.Durations(window, bucket, series, scope);
+                _entries[(LiveEntryKind.Sample, key, factId.ToString())] = new LiveEntry(LiveEntryKind.Sample, key, factId.ToString(), seconds, expireAt);
+            }
+        }
+    }
+
+    private void State((string? AgentId, string? TeamId) owner, string field)
+    {
+        foreach (var scope in Scopes(owner))
+        {
+            Add(LiveEntryKind.State, LiveKeys.State(scope), field, 1, 0);
+        }
+    }
+
+    private void Add(LiveEntryKind kind, string key, string member, long delta, long expireAt)
+    {
+        var existing = _entries.GetValueOrDefault((kind, key, member));
+        _entries[(kind, key, member)] = new LiveEntry(kind, key, member, (existing?.Value ?? 0) + delta, expireAt);
+    }
+
+    /// <summary>The item's bucket in each window, unless the bucket has already aged out of every window.</summary>
+    private IEnumerable<(LiveWindow Window, long Bucket, long ExpireAt)> Buckets(DateTimeOffset at)
+    {
+        foreach (var window in LiveWindow.All)
+        {
+            var bucket = window.BucketOf(at);
+            var expiry = window.ExpiryOf(bucket);
+            if (expiry > _now)
+            {
+                yield return (window, bucket, expiry.ToUnixTimeSeconds());
+            }
+        }
+    }
+
+    private IReadOnlyList<LiveEntry> Build() =>
+        [.. _entries.Values.OrderBy(e => e.Kind).ThenBy(e => e.Key, StringComparer.Ordinal).ThenBy(e => e.Member, StringComparer.Ordinal)];
+}

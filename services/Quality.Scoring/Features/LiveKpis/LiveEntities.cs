@@ -1,0 +1,17 @@
+using Quality.Contracts.Intake;
+
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// The units live values are folded in. A case carries everything attributed through it (its surveys, feedback,
+/// responses, resolutions, reopens and backlog), so a late assignment re-attributes all of it at once; a survey
+/// answer or feedback item without a case stands alone and counts for the organisation only.
+/// </summary>
+public static class LiveEntities
+{
+    public static string Case(Guid caseId) => $"case:{caseId}";
+
+    public static string Survey(Guid feedbackId, SurveyType type) => $"survey:{feedbackId}:{(int)type}";
+
+    public static string Feedback(Guid feedbackId) => $"feedback:{feedbackId}";
+}

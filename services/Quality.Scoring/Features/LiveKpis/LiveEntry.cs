@@ -1,0 +1,9 @@
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// One thing an entity adds to Redis, undone exactly when the entity's contribution is replaced.
+/// <see cref="LiveEntryKind.Count"/>: hash field + <c>Value</c>; <see cref="LiveEntryKind.Board"/>: sorted-set
+/// member + <c>Value</c>; <see cref="LiveEntryKind.Sample"/>: sorted-set member with score <c>Value</c>;
+/// <see cref="LiveEntryKind.State"/>: like Count, but never expires. <c>ExpireAt</c> is Unix seconds, 0 for never.
+/// </summary>
+public sealed record LiveEntry(LiveEntryKind Kind, string Key, string Member, double Value, long ExpireAt);

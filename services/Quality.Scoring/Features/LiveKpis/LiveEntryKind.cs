@@ -1,0 +1,9 @@
+namespace Quality.Scoring.Features.LiveKpis;
+
+public enum LiveEntryKind
+{
+    Count,
+    Board,
+    Sample,
+    State,
+}

@@ -1,0 +1,39 @@
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// Redis key names for the live values. A scope or board id always comes last, so an id containing ':' can
+/// never make two keys collide.
+/// </summary>
+public static class LiveKeys
+{
+    private const string Prefix = "quality:live:";
+
+    /// <summary>Present while the live values are complete; gone after a flush or loss, which starts a rebuild.</summary>
+    public const string Ready = Prefix + "ready";
+
+    /// <summary>Set when a rebuild starts; a flush during the rebuild removes it, so that rebuild does not claim readiness.</summary>
+    public const string Rebuilding = Prefix + "rebuilding";
+
+    public const string RebuildLock = Prefix + "rebuild-lock";
+
+    public static string Organisation => "org";
+
+    public static string Team(string id) => "team:" + id;
+
+    public static string Agent(string id) => "agent:" + id;
+
+    /// <summary>A bucket's counters (hash) for a scope.</summary>
+    public static string Counters(LiveWindow window, long bucket, string scope) => $"{Prefix}{window.Code}:{bucket}:h:{scope}";
+
+    /// <summary>A bucket's durations (sorted set, member = fact id, score = seconds) for exact percentiles.</summary>
+    public static string Durations(LiveWindow window, long bucket, string series, string scope) => $"{Prefix}{window.Code}:{bucket}:{series}:{scope}";
+
+    /// <summary>A bucket's per-agent figure (sorted set, member = agent id) on a board: the organisation or a team.</summary>
+    public static string Board(LiveWindow window, long bucket, string field, string board) => $"{Prefix}{window.Code}:{bucket}:lb:{field}:{board}";
+
+    /// <summary>Current state (hash, no time bucket), e.g. the backlog.</summary>
+    public static string State(string scope) => $"{Prefix}state:{scope}";
+
+    /// <summary>What one entity (a case, or a survey answer or feedback item without a case) last added, with its version.</summary>
+    public static string Entity(string entity) => $"{Prefix}entity:{entity}";
+}

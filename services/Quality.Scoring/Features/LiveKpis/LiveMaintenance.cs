@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// Keeps the live values whole on every replica: when the readiness marker is missing (Redis flushed, lost or
+/// new) one replica takes the rebuild lock and rebuilds from the facts, the organisation's counters included; and
+/// entities Redis missed while it was away are re-folded.
+/// </summary>
+public sealed partial class LiveMaintenance(
+    IServiceScopeFactory scopes, LiveStore store, TimeProvider time, IOptions<LiveOptions> options, ILogger<LiveMaintenance> logger) : BackgroundService
+{
+    private static readonly TimeSpan RebuildLease = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                LogRedisUnavailable(e);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(e);
+            }
+
+            await Task.Delay(options.Value.CheckInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        if (!await store.IsReadyAsync())
+        {
+            await RebuildAsync(ct);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RefoldDirtyAsync(ct);
+    }
+
+    /// <summary>
+    /// Rebuilds under the cross-replica lock. With <paramref name="wait"/>, waits up to <paramref name="wait"/> for
+    /// another replica's rebuild to finish first; false when the lock could not be had.
+    /// </summary>
+    public async Task<bool> RebuildAsync(CancellationToken ct, TimeSpan wait = default)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var giveUpAt = time.GetUtcNow() + wait;
+        while (!await store.TryLockRebuildAsync(id, RebuildLease))
+        {
+            if (time.GetUtcNow() >= giveUpAt)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct);
+        }
+
+        try
+        {
+            await store.BeginRebuildAsync(id);
+            await using var scope = scopes.CreateAsyncScope();
+            var counters = await scope.ServiceProvider.GetRequiredService<LiveFactCounter>().CountAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<LiveCounterStore>().ReplaceOrganisationAsync(counters);
+            var (entities, complete) = await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RebuildAsync(ct);
+            if (complete && await store.CompleteRebuildAsync(id))
+            {
+                LogRebuilt(entities);
+            }
+
+            return true;
+        }
+        finally
+        {
+            await store.UnlockRebuildAsync(id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live values rebuilt from the facts: {Entities} entities")]
+    private partial void LogRebuilt(int entities);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live values not checked: Redis unavailable")]
+    private partial void LogRedisUnavailable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live value maintenance failed")]
+    private partial void LogFailed(Exception exception);
+}

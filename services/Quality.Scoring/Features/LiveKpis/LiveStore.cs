@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// The live values in Redis: per-bucket counters, duration samples and leaderboards, written as entity
+/// contributions. Each entity's last contribution is stored beside the values with its version; applying a
+/// newer one undoes the old entries and adds the new ones in one script, and an older or equal version is
+/// ignored. So a duplicate event changes nothing, a late event re-attributes what it must, and what Redis
+/// holds is always the sum of the latest contribution of every entity — which is what a rebuild writes.
+/// </summary>
+public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
+{
+    /// <summary>How long a record without state outlives its last bucket, so a late, stale version still finds it.</summary>
+    private static readonly TimeSpan RecordMargin = TimeSpan.FromDays(1);
+
+    private static readonly LuaScript Apply = LuaScript.Prepare("""
+        local function undo(e)
+          if redis.call('EXISTS', e[2]) == 0 then return end
+          if e[1] == 'p' then
+            redis.call('ZREM', e[2], e[3])
+          elseif e[1] == 'z' then
+            if tonumber(redis.call('ZINCRBY', e[2], '-' .. e[4], e[3])) <= 0 then redis.call('ZREM', e[2], e[3]) end
+          else
+            if redis.call('HINCRBY', e[2], e[3], '-' .. e[4]) == 0 then redis.call('HDEL', e[2], e[3]) end
+          end
+        end
+        local function add(e)
+          if e[1] == 'p' then
+            redis.call('ZADD', e[2], e[4], e[3])
+          elseif e[1] == 'z' then
+            redis.call('ZINCRBY', e[2], e[4], e[3])
+          else
+            redis.call('HINCRBY', e[2], e[3], e[4])
+          end
+          if e[5] ~= '0' then redis.call('EXPIREAT', e[2], e[5]) end
+        end
+        local previous = redis.call('GET', @record)
+        if previous then
+          local old = cjson.decode(previous)
+          if tonumber(old.v) >= tonumber(@version) then return 0 end
+          for _, e in ipairs(old.e) do undo(e) end
+        end
+        for _, e in ipairs(cjson.decode(@contribution).e) do add(e) end
+        redis.call('SET', @record, @contribution)
+        if @expireAt == '0' then redis.call('PERSIST', @record) else redis.call('EXPIREAT', @record, @expireAt) end
+        return 1
+        """);
+
+    // Sums the window's counter hashes, ranks the union of its duration samples (nearest rank, as the KPI
+    // definitions say) and reads the state, in one round trip. Numbers go back as strings: Lua numbers
+    // returned to Redis would be truncated to integers.
+    private static readonly LuaScript ReadWindow = LuaScript.Prepare("""
+        local n = tonumber(@count)
+        local keys = cjson.decode(@keys)
+        local out = {}
+        local sums = {}
+        for i = 1, n do
+          local flat = redis.call('HGETALL', keys.h[i])
+          for j = 1, #flat, 2 do sums[flat[j]] = (sums[flat[j]] or 0) + tonumber(flat[j + 1]) end
+        end
+        for k, v in pairs(sums) do out[#out + 1] = k; out[#out + 1] = string.format('%d', v) end
+        for _, series in ipairs({'frt', 'res'}) do
+          local count = redis.call('ZUNIONSTORE', @scratch, n, unpack(keys[series]))
+          out[#out + 1] = series .. '_count'; out[#out + 1] = tostring(count)
+          if count > 0 then
+            for _, p in ipairs({'50', '90'}) do
+              local rank = math.max(1, math.min(count, math.ceil(tonumber(p) / 100 * count)))
+              local at = redis.call('ZRANGE', @scratch, rank - 1, rank - 1, 'WITHSCORES')
+              out[#out + 1] = series .. '_p' .. p; out[#out + 1] = at[2]
+            end
+          end
+          redis.call('DEL', @scratch)
+        end
+        local state = redis.call('HGETALL', @state)
+        for j = 1, #state, 2 do out[#out + 1] = 'state_' .. state[j]; out[#out + 1] = state[j + 1] end
+        return out
+        """);
+
+    private static readonly LuaScript ReadBoard = LuaScript.Prepare("""
+        local n = tonumber(@count)
+        local keys = cjson.decode(@keys)
+        local out = {}
+        for field, fieldKeys in pairs(keys) do
+          redis.call('ZUNIONSTORE', @scratch, n, unpack(fieldKeys))
+          out[#out + 1] = field
+          out[#out + 1] = redis.call('ZRANGE', @scratch, 0, -1, 'WITHSCORES')
+          redis.call('DEL', @scratch)
+        end
+        return out
+        """);
+
+    private static readonly LuaScript FinishRebuild = LuaScript.Prepare("""
+        if redis.call('GET', @rebuilding) == @id then
+          redis.call('DEL', @rebuilding)
+          redis.call('SET', @ready, @id)
+          return 1
+        end
+        return 0
+        """);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>Applies contributions in one pipeline; each applies only if newer than what Redis holds for its entity.</summary>
+    public async Task ApplyAsync(IReadOnlyCollection<LiveContribution> contributions)
+    {
+        var db = Db;
+        var minimumRecordExpiry = (time.GetUtcNow() + RecordMargin).ToUnixTimeSeconds();
+        await Task.WhenAll(contributions.Select(c => db.ScriptEvaluateAsync(Apply, new
+        {
+            record = (RedisKey)LiveKeys.Entity(c.Entity),
+            version = c.Version.ToString(CultureInfo.InvariantCulture),
+            contribution = Serialize(c),
+            expireAt = c.HoldsState ? "0" : Math.Max(minimumRecordExpiry, c.Entries.Select(e => e.ExpireAt).DefaultIfEmpty(0).Max()).ToString(CultureInfo.InvariantCulture),
+        })));
+    }
+
+    /// <summary>Counter sums, percentiles and state for a scope over the window ending now; field → value as stored.</summary>
+    public async Task<Dictionary<string, string>> ReadWindowAsync(LiveWindow window, string scope, DateTimeOffset now)
+    {
+        var buckets = window.BucketsEndingAt(now).ToList();
+        var keys = new Dictionary<string, string[]>
+        {
+            ["h"] = [.. buckets.Select(b => LiveKeys.Counters(window, b, scope))],
+            [LiveFields.FirstResponseSeries] = [.. buckets.Select(b => LiveKeys.Durations(window, b, LiveFields.FirstResponseSeries, scope))],
+            [LiveFields.ResolutionSeries] = [.. buckets.Select(b => LiveKeys.Durations(window, b, LiveFields.ResolutionSeries, scope))],
+        };
+        var result = await Db.ScriptEvaluateAsync(ReadWindow, new
+        {
+            count = buckets.Count.ToString(CultureInfo.InvariantCulture),
+            keys = JsonSerializer.Serialize(keys),
+            scratch = (RedisKey)$"quality:live:scratch:{Guid.NewGuid():N}",
+            state = (RedisKey)LiveKeys.State(scope),
+        });
+        var flat = (RedisResult[])result!;
+        var values = new Dictionary<string, string>();
+        for (var i = 0; i < flat.Length; i += 2)
+        {
+            values[flat[i].ToString()] = flat[i + 1].ToString();
+        }
+
+        return values;
+    }
+
+    /// <summary>Each field's per-agent sum on a board (the organisation or a team) over the window ending now.</summary>
+    public async Task<Dictionary<string, Dictionary<string, double>>> ReadBoardAsync(
+        LiveWindow window, string board, IReadOnlyCollection<string> fields, DateTimeOffset now)
+    {
+        var buckets = window.BucketsEndingAt(now).ToList();
+        var keys = fields.ToDictionary(f => f, f => buckets.Select(b => LiveKeys.Board(window, b, f, board)).ToArray());
+        var result = await Db.ScriptEvaluateAsync(ReadBoard, new
+        {
+            count = buckets.Count.ToString(CultureInfo.InvariantCulture),
+            keys = JsonSerializer.Serialize(keys),
+            scratch = (RedisKey)$"quality:live:scratch:{Guid.NewGuid():N}",
+        });
+        var flat = (RedisResult[])result!;
+        var boards = fields.ToDictionary(f => f, _ => new Dictionary<string, double>());
+        for (var i = 0; i < flat.Length; i += 2)
+        {
+            var members = (RedisResult[])flat[i + 1]!;
+            var scores = boards[flat[i].ToString()];
+            for (var j = 0; j < members.Length; j += 2)
+            {
+                scores[members[j].ToString()] = double.Parse(members[j + 1].ToString(), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return boards;
+    }
+
+    public Task<bool> IsReadyAsync() => Db.KeyExistsAsync(LiveKeys.Ready);
+
+    /// <summary>Starts a rebuild: the marker a flush would remove.</summary>
+    public Task BeginRebuildAsync(string id) => Db.StringSetAsync(LiveKeys.Rebuilding, id);
+
+    /// <summary>Marks the live values complete, unless Redis was flushed (or another rebuild started) since <paramref name="id"/> began.</summary>
+    public async Task<bool> CompleteRebuildAsync(string id) =>
+        (int)await Db.ScriptEvaluateAsync(FinishRebuild, new { rebuilding = (RedisKey)LiveKeys.Rebuilding, ready = (RedisKey)LiveKeys.Ready, id }) == 1;
+
+    /// <summary>One rebuild at a time across replicas; the lock expires if its holder dies.</summary>
+    public Task<bool> TryLockRebuildAsync(string id, TimeSpan lease) => Db.StringSetAsync(LiveKeys.RebuildLock, id, lease, When.NotExists);
+
+    public Task UnlockRebuildAsync(string id) =>
+        Db.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+            [LiveKeys.RebuildLock], [id]);
+
+    private static string Serialize(LiveContribution contribution) => JsonSerializer.Serialize(new
+    {
+        v = contribution.Version.ToString(CultureInfo.InvariantCulture),
+        e = contribution.Entries.Select(e => new[]
+        {
+            e.Kind switch { LiveEntryKind.Sample => "p", LiveEntryKind.Board => "z", LiveEntryKind.State => "s", _ => "c" },
+            e.Key,
+            e.Member,
+            e.Kind == LiveEntryKind.Sample ? e.Value.ToString("R", CultureInfo.InvariantCulture) : ((long)e.Value).ToString(CultureInfo.InvariantCulture),
+            e.ExpireAt.ToString(CultureInfo.InvariantCulture),
+        }),
+    });
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quality.Contracts;
+using Quality.Scoring.Features.Kpis;
+using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Tests.Infrastructure;
+
+namespace Quality.Scoring.Tests.Features.LiveKpis;
+
+/// <summary>
+/// The live store on real Redis, fed contributions directly: a window sums to what <see cref="KpiCalculator"/>
+/// computes from the same facts, and stale, duplicated or out-of-order contributions converge to the whole history.
+/// </summary>
+[Collection(nameof(EventPublishingTests))]
+public sealed class LiveStoreTests(ScoringServers servers)
+{
+    [Fact]
+    public async Task Every_window_and_scope_sums_to_what_the_calculator_computes()
+    {
+        var history = LiveClient.RecentHistory();
+        var now = DateTimeOffset.UtcNow;
+        var facts = InMemoryFacts.From(history.Events);
+        var contributions = LiveContributionBuilder.ForAll(facts, now).Select(c => new LiveContribution(c.Entity, 1, c.Entries)).ToList();
+        await Store.ApplyAsync(contributions);
+        try
+        {
+            await AssertLiveEqualsCalculatedAsync(history, facts, now);
+        }
+        finally
+        {
+            await UndoAsync(contributions);
+        }
+    }
+
+    [Fact]
+    public async Task Contributions_applied_late_twice_or_out_of_order_converge_to_the_whole_history()
+    {
+        var history = LiveClient.RecentHistory();
+        var now = DateTimeOffset.UtcNow;
+        // Each prefix of the delivery order is a moment a fold could have happened; its contributions carry the
+        // prefix length as version. Applied in a scrambled order, with every one repeated, only the latest may count.
+        var folds = new List<LiveContribution>();
+        for (var i = 1; i <= history.Events.Count; i++)
+        {
+            folds.AddRange(LiveContributionBuilder.ForAll(InMemoryFacts.From(history.Events.Take(i)), now)
+                .Select(c => new LiveContribution(c.Entity, i, c.Entries)));
+        }
+
+        var scrambled = folds.Concat(folds).OrderBy(_ => Random.Shared.Next()).ToList();
+        foreach (var chunk in scrambled.Chunk(37))
+        {
+            await Store.ApplyAsync(chunk);
+        }
+
+        try
+        {
+            await AssertLiveEqualsCalculatedAsync(history, InMemoryFacts.From(history.Events), now);
+        }
+        finally
+        {
+            await UndoAsync(folds.Select(f => new LiveContribution(f.Entity, history.Events.Count, [])).DistinctBy(f => f.Entity).ToList());
+        }
+    }
+
+    private LiveStore Store => servers.Scoring.Services.GetRequiredService<LiveStore>();
+
+    private async Task AssertLiveEqualsCalculatedAsync(FixedHistory history, KpiFacts facts, DateTimeOffset now)
+    {
+        var reader = new LiveKpiReader(Store);
+        KpiScope[] scopes =
+        [
+            KpiScope.Team(history.TeamT), KpiScope.Team(history.TeamU), KpiScope.Agent(history.A1), KpiScope.Agent(history.A2), KpiScope.Agent(history.B1),
+        ];
+        foreach (var window in LiveWindow.All)
+        {
+            foreach (var scope in scopes)
+            {
+                var expected = KpiCalculator.Compute(facts, scope, window.EndingAt(now));
+                var live = await reader.ReadAsync(window, scope, now);
+                Assert.Equal(Describe(expected), Describe(live));
+            }
+        }
+
+        // The 24-hour window holds the whole history: team T's figures are the hand-computed day's, plus C6
+        // (resolved in half an hour, at first contact, within SLA, the hour before the day).
+        var teamT = await reader.ReadAsync(LiveWindow.Last24Hours, KpiScope.Team(history.TeamT), now);
+        Assert.Equal((3600.0, 4L), Find(teamT, "resolution_time_p50"));
+        Assert.Equal((2.0, 2L), Find(teamT, "backlog"));
+        Assert.Equal((200 / 3.0, 3L), Find(teamT, "csat_percent"));
+    }
+
+    private async Task UndoAsync(IReadOnlyCollection<LiveContribution> contributions) =>
+        await Store.ApplyAsync([.. contributions.Select(c => new LiveContribution(c.Entity, c.Version + 1, []))]);
+
+    private static (double?, long) Find(IReadOnlyList<KpiResult> results, string name)
+    {
+        var result = results.Single(r => r.Definition.Name == name);
+        return (result.Value, result.SampleCount);
+    }
+
+    private static string Describe(IReadOnlyList<KpiResult> results) =>
+        string.Join("; ", results.Select(r => $"{r.Definition.Name}={r.Value?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "null"}/{r.SampleCount}"));
+}
