@@ -3,7 +3,9 @@ using Quality.Messaging;
 using Quality.Routing.Consumers;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Assignment;
+using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Sla;
 using Quality.Routing.Features.Teams;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults;
@@ -29,10 +31,18 @@ internal static class Extensions
         builder.Services.AddScoped<AgentDirectory>();
         builder.Services.AddScoped<RoutingLocks>();
         builder.Services.AddScoped<CaseAssigner>();
+        builder.Services.AddScoped<CalendarDirectory>();
+        builder.Services.AddScoped<SlaPolicyDirectory>();
+        builder.Services.AddScoped<SlaClocks>();
+        builder.Services.AddScoped<SlaQueries>();
 
         builder.Services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.AddHostedService<QueueSweeper>();
+
+        builder.Services.AddValidatedOptions<SlaOptions>(SlaOptions.SectionName);
+        builder.Services.AddSingleton<SlaTimerSweep>();
+        builder.Services.AddHostedService<SlaSweeper>();
 
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }

@@ -1,13 +1,23 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Quality.Routing.Features.Access;
 using Quality.Routing.Features.Agents;
+using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Sla;
 using Quality.Routing.Features.Teams;
 
 namespace Quality.Routing.Grpc;
 
 /// <summary>The gRPC (and, by transcoding, HTTP) face of Routing: parses, delegates, maps. Rules live in the features.</summary>
-public sealed class RoutingGrpcService(CaseQueries cases, CaseLifecycle lifecycle, TeamDirectory teams, AgentDirectory agents)
+public sealed class RoutingGrpcService(
+    CaseQueries cases,
+    CaseLifecycle lifecycle,
+    TeamDirectory teams,
+    AgentDirectory agents,
+    CalendarDirectory calendars,
+    SlaPolicyDirectory policies,
+    SlaQueries sla)
     : RoutingService.RoutingServiceBase
 {
     public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context) =>
@@ -15,7 +25,8 @@ public sealed class RoutingGrpcService(CaseQueries cases, CaseLifecycle lifecycl
 
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
-        var filter = new CaseFilter(request.FeedbackId, request.Status, request.TeamId, request.AgentId, request.Priority, request.PageSize, request.PageToken);
+        var filter = new CaseFilter(request.FeedbackId, request.Status, request.TeamId, request.AgentId, request.Priority, request.PageSize, request.PageToken,
+            request.HasSlaBreached ? request.SlaBreached : null);
         var (page, next) = await cases.ListAsync(Caller(context), filter, context.CancellationToken);
         return new ListCasesResponse { Cases = { page.Select(c => c.ToMessage()) }, NextPageToken = next ?? "" };
     }
@@ -58,6 +69,30 @@ public sealed class RoutingGrpcService(CaseQueries cases, CaseLifecycle lifecycl
         var (page, next) = await agents.ListAsync(Caller(context), request.TeamId, request.Presence, request.PageSize, request.PageToken, context.CancellationToken);
         return new ListAgentsResponse { Agents = { page.Select(a => a.ToMessage()) }, NextPageToken = next ?? "" };
     }
+
+    public override async Task<CaseSla> GetCaseSla(GetCaseSlaRequest request, ServerCallContext context) =>
+        (await sla.GetAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken)).ToMessage();
+
+    public override async Task<BusinessCalendar> UpsertCalendar(UpsertCalendarRequest request, ServerCallContext context) =>
+        (await calendars.UpsertAsync(Caller(context), request.ToDraft(), context.CancellationToken)).ToMessage();
+
+    public override async Task<BusinessCalendar> GetCalendar(GetCalendarRequest request, ServerCallContext context) =>
+        (await calendars.GetAsync(request.CalendarId, context.CancellationToken)).ToMessage();
+
+    public override async Task<ListCalendarsResponse> ListCalendars(ListCalendarsRequest request, ServerCallContext context) =>
+        new() { Calendars = { (await calendars.ListAsync(context.CancellationToken)).Select(c => c.ToMessage()) } };
+
+    public override async Task<SlaPolicy> UpsertSlaPolicy(UpsertSlaPolicyRequest request, ServerCallContext context) =>
+        (await policies.UpsertAsync(Caller(context), request.ToDraft(), context.CancellationToken)).ToMessage();
+
+    public override async Task<Empty> DeleteSlaPolicy(DeleteSlaPolicyRequest request, ServerCallContext context)
+    {
+        await policies.DeleteAsync(Caller(context), request.PolicyId, context.CancellationToken);
+        return new Empty();
+    }
+
+    public override async Task<ListSlaPoliciesResponse> ListSlaPolicies(ListSlaPoliciesRequest request, ServerCallContext context) =>
+        new() { Policies = { (await policies.ListAsync(context.CancellationToken)).Select(p => p.ToMessage()) } };
 
     private static Caller Caller(ServerCallContext context) => Features.Access.Caller.From(context.GetHttpContext().User);
 

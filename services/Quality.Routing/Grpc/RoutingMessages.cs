@@ -31,6 +31,9 @@ internal static class RoutingMessages
         ClosedAt = ToTimestamp(c.ClosedAt),
         ResponseCount = c.ResponseCount,
         ReopenCount = c.ReopenCount,
+        SlaPolicyId = c.SlaPolicyId ?? "",
+        SlaBreached = c.SlaBreachedAt is not null,
+        SlaBreachedAt = ToTimestamp(c.SlaBreachedAt),
     };
 
     public static TimelineEntry ToMessage(this TimelineEntity e) => new()

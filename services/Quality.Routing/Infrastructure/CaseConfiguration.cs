@@ -18,6 +18,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         @case.Property(c => c.Language).HasMaxLength(8);
         @case.Property(c => c.Summary).HasMaxLength(400);
         @case.Property(c => c.CustomerKey).HasMaxLength(200);
+        @case.Property(c => c.CustomerTier).HasMaxLength(60);
+        @case.Property(c => c.SlaPolicyId).HasMaxLength(100);
         @case.Property(c => c.TeamId).HasMaxLength(100);
         @case.Property(c => c.AgentId).HasMaxLength(100);
         @case.Ignore(c => c.IsActive);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Messaging.Persistence;
 using Quality.Routing.Features.Agents;
+using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Sla;
 using Quality.Routing.Features.Teams;
 
 namespace Quality.Routing.Infrastructure;
@@ -12,6 +14,11 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<BusinessCalendar> Calendars => Set<BusinessCalendar>();
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+    public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
+    public DbSet<SlaTimer> SlaTimers => Set<SlaTimer>();
+    public DbSet<SlaTimelineEntry> SlaTimeline => Set<SlaTimelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

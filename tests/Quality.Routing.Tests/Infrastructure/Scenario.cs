@@ -93,6 +93,36 @@ public sealed class Scenario(RoutingHost host)
         return [.. types.Select(t => t.Split(',')[0].Split('.')[^1])];
     }
 
+    /// <summary>The payloads of the events of one type this case put in the outbox, in the order written.</summary>
+    public async Task<List<JsonElement>> EventPayloadsAsync(Guid caseId, string type)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        var id = caseId.ToString();
+        var prefix = $"Quality.Contracts.Routing.{type},%";
+        var payloads = await db.Database
+            .SqlQuery<string>($"SELECT payload::text AS \"Value\" FROM outbox_messages WHERE payload->>'caseId' = {id} AND message_type LIKE {prefix} ORDER BY created_at, id")
+            .ToListAsync(Cancellation);
+        return [.. payloads.Select(p => JsonDocument.Parse(p).RootElement.Clone())];
+    }
+
+    /// <summary>An SLA policy for this scenario's category only, so it never applies to another test's cases.</summary>
+    public async Task<JsonElement> CreatePolicyAsync(object targets, double warningFraction = 0.8, string calendarId = "default")
+    {
+        var put = await Admin.PutAsJsonAsync($"/api/sla/policies/policy-{Category}", new
+        {
+            name = "Policy for " + Category,
+            rank = 10,
+            condition = new { categories = new[] { Category } },
+            targets,
+            warningFraction,
+            calendarId,
+        }, Cancellation);
+        var json = await put.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.True(put.IsSuccessStatusCode, $"PUT policy answered {(int)put.StatusCode}: {json}");
+        return json;
+    }
+
     public async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
     {
         var response = await client.PostAsJsonAsync(path, body, Cancellation);

@@ -58,6 +58,14 @@ public static class AccessRules
         }
     }
 
+    public static void EnsureAdmin(Caller caller, string what)
+    {
+        if (!caller.IsAdmin)
+        {
+            throw new ForbiddenException($"Only admins may {what}.");
+        }
+    }
+
     /// <summary>Supervisors manage their own team only.</summary>
     public static void EnsureCanManageTeam(Caller caller, string teamId, string what)
     {

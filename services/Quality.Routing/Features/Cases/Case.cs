@@ -16,6 +16,15 @@ public sealed class Case
     public required string Language { get; init; }
     public required string Summary { get; init; }
     public string? CustomerKey { get; init; }
+
+    /// <summary>The customer's tier as Intake knew it (vip, gold …); SLA policies may select on it.</summary>
+    public string? CustomerTier { get; init; }
+
+    /// <summary>The SLA policy that set the case's goals when it opened; null when none matched.</summary>
+    public string? SlaPolicyId { get; set; }
+
+    /// <summary>When the case first missed an SLA goal; null while every goal has been met.</summary>
+    public DateTimeOffset? SlaBreachedAt { get; set; }
     public string? TeamId { get; set; }
     public string? AgentId { get; set; }
     public DateTimeOffset OpenedAt { get; init; }

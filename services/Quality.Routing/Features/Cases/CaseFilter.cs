@@ -8,4 +8,5 @@ public sealed record CaseFilter(
     string AgentId = "",
     int Priority = 0,
     int PageSize = 0,
-    string PageToken = "");
+    string PageToken = "",
+    bool? SlaBreached = null);

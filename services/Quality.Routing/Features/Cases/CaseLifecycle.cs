@@ -3,6 +3,7 @@ using Quality.Messaging.Outbox;
 using Quality.Routing.Features.Access;
 using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Agents;
+using Quality.Routing.Features.Sla;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults.Errors;
 
@@ -12,7 +13,7 @@ namespace Quality.Routing.Features.Cases;
 /// Every change to a case after it opens. Each runs in one transaction with the case's row locked: the
 /// state machine decides, the timeline and the outbox record, and a freed slot is refilled before commit.
 /// </summary>
-public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseAssigner assigner, CaseRecorder recorder, TimeProvider time)
+public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseAssigner assigner, CaseRecorder recorder, SlaClocks sla, TimeProvider time)
 {
     /// <summary>Assigns or reassigns to a named agent. Skills and presence are the supervisor's call; capacity is not.</summary>
     public Task<Case> AssignAsync(Caller caller, Guid caseId, string agentId, string note, CancellationToken cancellationToken)
@@ -52,7 +53,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
     }
 
     public Task<Case> RecordResponseAsync(Caller caller, Guid caseId, string note, CancellationToken cancellationToken) =>
-        ChangeAsync(caseId, @case =>
+        ChangeAsync(caseId, async @case =>
         {
             AccessRules.EnsureCanWork(caller, @case);
             var from = @case.Status;
@@ -60,8 +61,11 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
 
             var now = time.GetUtcNow();
             var isFirst = @case.FirstRespondedAt is null;
-            // Wall-clock time for now; business calendars come with the SLA clocks.
             var since = isFirst ? @case.OpenedAt : @case.AwaitingResponseSince ?? @case.LastRespondedAt ?? @case.OpenedAt;
+            // The clock this response answers measured the business time, pauses excluded; a response nobody was
+            // waiting for (a second one in a row) is measured from the last one on the case's calendar.
+            var responseTime = await sla.RespondedAsync(@case, isFirst, cancellationToken)
+                ?? await sla.BusinessTimeAsync(@case, since, now, cancellationToken);
             @case.FirstRespondedAt ??= now;
             @case.LastRespondedAt = now;
             @case.AwaitingResponseSince = null;
@@ -75,10 +79,9 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
                 AgentId = @case.AgentId ?? caller.Actor,
                 TeamId = @case.TeamId,
                 IsFirstResponse = isFirst,
-                ResponseTime = now - since,
+                ResponseTime = responseTime,
                 RespondedAt = now,
             });
-            return Task.CompletedTask;
         }, cancellationToken);
 
     /// <summary>pending_customer while waiting on the customer; assigned again when the customer answers.</summary>
@@ -91,7 +94,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             _ => throw new RequestValidationException("status",
                 "must be pending_customer or assigned; use AssignCase, ResolveCase, ReopenCase or CloseCase for the other statuses"),
         };
-        return ChangeAsync(caseId, @case =>
+        return ChangeAsync(caseId, async @case =>
         {
             AccessRules.EnsureCanWork(caller, @case);
             var from = @case.Status;
@@ -99,10 +102,14 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             if (action == CaseAction.CustomerReplied)
             {
                 @case.AwaitingResponseSince = time.GetUtcNow();
+                await sla.CustomerRepliedAsync(@case, cancellationToken);
+            }
+            else
+            {
+                await sla.PauseAsync(@case, Blank(reason) ?? "waiting on the customer", cancellationToken);
             }
 
             recorder.Record(@case, caller.Actor, "status_changed", from, Blank(reason));
-            return Task.CompletedTask;
         }, cancellationToken);
     }
 
@@ -117,6 +124,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             var now = time.GetUtcNow();
             @case.Status = next;
             @case.ResolvedAt = now;
+            var (slaMet, resolutionTime) = await sla.ResolvedAsync(@case, cancellationToken);
             recorder.Record(@case, caller.Actor, "resolved", from, Blank(note));
             db.AddToOutbox(new CaseResolved
             {
@@ -126,10 +134,10 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
                 AgentId = @case.AgentId,
                 TeamId = @case.TeamId,
                 CustomerKey = @case.CustomerKey,
-                ResolutionTime = now - @case.OpenedAt,
+                // Cases opened before SLA clocks existed have none; their wall-clock time is all there is.
+                ResolutionTime = resolutionTime ?? now - @case.OpenedAt,
                 FirstContactResolution = @case.ResponseCount <= 1 && @case.ReopenCount == 0,
-                // No SLA clocks yet, so no case can have breached one.
-                SlaMet = true,
+                SlaMet = slaMet,
                 ResolvedAt = now,
             });
 
@@ -152,6 +160,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             @case.ResolvedAt = null;
             @case.AwaitingResponseSince = time.GetUtcNow();
             @case.ReopenCount++;
+            await sla.ReopenedAsync(@case, cancellationToken);
 
             recorder.Record(@case, caller.Actor, "reopened", from, Blank(reason), previousAgentId);
             db.AddToOutbox(new CaseReopened

@@ -56,6 +56,11 @@ public sealed class CaseQueries(RoutingDbContext db)
                 : throw new RequestValidationException("priority", "must be between 1 (most urgent) and 4");
         }
 
+        if (filter.SlaBreached is { } breached)
+        {
+            query = breached ? query.Where(c => c.SlaBreachedAt != null) : query.Where(c => c.SlaBreachedAt == null);
+        }
+
         if (caller.Team is { } team)
         {
             query = query.Where(c => c.TeamId == team);

@@ -154,6 +154,56 @@ namespace Quality.Routing.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Quality.Routing.Features.Calendars.BusinessCalendar", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("holidays");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_business_calendars");
+
+                    b.ToTable("business_calendars", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "default",
+                            Holidays = "[]",
+                            Hours = "[{\"day\":1,\"startMinute\":540,\"endMinute\":1080},{\"day\":2,\"startMinute\":540,\"endMinute\":1080},{\"day\":3,\"startMinute\":540,\"endMinute\":1080},{\"day\":4,\"startMinute\":540,\"endMinute\":1080},{\"day\":5,\"startMinute\":540,\"endMinute\":1080}]",
+                            Name = "Default (Asia/Shanghai, Monday to Friday 09:00–18:00)",
+                            TimeZone = "Asia/Shanghai",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("Quality.Routing.Features.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -194,6 +244,11 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("customer_key");
+
+                    b.Property<string>("CustomerTier")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("customer_tier");
 
                     b.Property<Guid>("FeedbackId")
                         .HasColumnType("uuid")
@@ -236,6 +291,15 @@ namespace Quality.Routing.Infrastructure.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("integer")
                         .HasColumnName("severity");
+
+                    b.Property<DateTimeOffset?>("SlaBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sla_breached_at");
+
+                    b.Property<string>("SlaPolicyId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sla_policy_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -337,6 +401,259 @@ namespace Quality.Routing.Infrastructure.Migrations
                     b.ToTable("case_timeline", (string)null);
                 });
 
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaClock", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target");
+
+                    b.Property<DateTimeOffset?>("BreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breached_at");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<TimeSpan>("Elapsed")
+                        .HasColumnType("interval")
+                        .HasColumnName("elapsed");
+
+                    b.Property<TimeSpan?>("Goal")
+                        .HasColumnType("interval")
+                        .HasColumnName("goal");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<DateTimeOffset?>("SegmentStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("segment_started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<DateTimeOffset?>("WarnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("warned_at");
+
+                    b.Property<double>("WarningFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("warning_fraction");
+
+                    b.HasKey("CaseId", "Target")
+                        .HasName("pk_sla_clocks");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_sla_clocks_calendar_id");
+
+                    b.ToTable("sla_clocks", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaPolicy", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CalendarId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("calendar_id");
+
+                    b.PrimitiveCollection<List<string>>("Categories")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("categories");
+
+                    b.PrimitiveCollection<List<string>>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("channels");
+
+                    b.PrimitiveCollection<List<string>>("CustomerTiers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("customer_tiers");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<int>>("Priorities")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("priorities");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("targets");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<double>("WarningFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("warning_fraction");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("CalendarId")
+                        .HasDatabaseName("ix_sla_policies_calendar_id");
+
+                    b.HasIndex("Rank", "Id")
+                        .HasDatabaseName("ix_sla_policies_rank_id");
+
+                    b.ToTable("sla_policies", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sla_policies_warning_fraction", "warning_fraction > 0 AND warning_fraction < 1");
+                        });
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaTimelineEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("detail");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("event");
+
+                    b.Property<TimeSpan?>("Goal")
+                        .HasColumnType("interval")
+                        .HasColumnName("goal");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<TimeSpan?>("Segment")
+                        .HasColumnType("interval")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target");
+
+                    b.Property<TimeSpan>("Used")
+                        .HasColumnType("interval")
+                        .HasColumnName("used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_timeline");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_sla_timeline_case_id_at");
+
+                    b.ToTable("sla_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_timers");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_sla_timers_due_at");
+
+                    b.HasIndex("CaseId", "Target")
+                        .HasDatabaseName("ix_sla_timers_case_id_target");
+
+                    b.ToTable("sla_timers", (string)null);
+                });
+
             modelBuilder.Entity("Quality.Routing.Features.Teams.Team", b =>
                 {
                     b.Property<string>("Id")
@@ -378,6 +695,53 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_timeline_cases_case_id");
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaClock", b =>
+                {
+                    b.HasOne("Quality.Routing.Features.Calendars.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_clocks_business_calendars_calendar_id");
+
+                    b.HasOne("Quality.Routing.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_clocks_cases_case_id");
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaPolicy", b =>
+                {
+                    b.HasOne("Quality.Routing.Features.Calendars.BusinessCalendar", null)
+                        .WithMany()
+                        .HasForeignKey("CalendarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_policies_business_calendars_calendar_id");
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaTimelineEntry", b =>
+                {
+                    b.HasOne("Quality.Routing.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_timeline_cases_case_id");
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Sla.SlaTimer", b =>
+                {
+                    b.HasOne("Quality.Routing.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sla_timers_cases_case_id");
                 });
 #pragma warning restore 612, 618
         }

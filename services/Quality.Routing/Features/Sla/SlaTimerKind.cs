@@ -1,0 +1,7 @@
+namespace Quality.Routing.Features.Sla;
+
+public enum SlaTimerKind
+{
+    Warning = 1,
+    Breach = 2,
+}
