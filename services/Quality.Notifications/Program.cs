@@ -2,6 +2,7 @@ using Quality.Messaging.Persistence;
 using Quality.Notifications.Extensions;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Grpc;
 using Quality.Notifications.Infrastructure;
@@ -21,6 +22,7 @@ app.MapGrpcService<NotificationsGrpcService>();
 app.MapRuleEndpoints();
 app.MapDeliveryEndpoints();
 app.MapAlertEndpoints();
+app.MapQuietHoursEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.RunAsync();

@@ -2,7 +2,7 @@ using MassTransit;
 using Quality.Contracts.Routing;
 using Quality.Messaging.Inbox;
 using Quality.Notifications.Features.Alerts;
-using Quality.Notifications.Features.Webhooks;
+using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Infrastructure;
 
 namespace Quality.Notifications.Consumers;

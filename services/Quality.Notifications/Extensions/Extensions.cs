@@ -7,6 +7,9 @@ using Quality.Contracts.Scoring;
 using Quality.Messaging;
 using Quality.Notifications.Consumers;
 using Quality.Notifications.Features.Alerts;
+using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Email;
+using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
@@ -41,7 +44,14 @@ internal static class Extensions
         builder.Services.AddSingleton<RuleValidator>();
         builder.Services.AddSingleton<EndpointCircuitBreakers>();
         builder.Services.AddSingleton<DeliverySignal>();
-        builder.Services.AddHostedService<WebhookDeliveryWorker>();
+        builder.Services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        builder.Services.AddSingleton<IDeliverySender, WebhookSender>();
+        builder.Services.AddSingleton<IDeliverySender, EmailSender>();
+        builder.Services.AddHostedService<DeliveryWorker>();
+        builder.Services.AddValidatedOptions<NoiseOptions>(NoiseOptions.SectionName);
+        builder.Services.AddScoped<NoiseControl>();
+        builder.Services.AddHostedService<DigestWorker>();
         builder.AddWebhookHttpClient();
     }
 
@@ -55,7 +65,7 @@ internal static class Extensions
     // defaults' handler for one client.
 #pragma warning disable EXTEXP0001
     private static void AddWebhookHttpClient(this IHostApplicationBuilder builder) =>
-        builder.Services.AddHttpClient(WebhookDeliveryWorker.HttpClientName)
+        builder.Services.AddHttpClient(WebhookSender.HttpClientName)
             .RemoveAllResilienceHandlers()
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(services =>

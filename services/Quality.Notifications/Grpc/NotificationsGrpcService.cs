@@ -20,8 +20,9 @@ public sealed class NotificationsGrpcService(NotificationsDbContext db) : Notifi
             _ => request.PageSize,
         };
 
-        // The feed is the in-app channel; webhook alerts are recorded too, but are read through the delivery log.
-        var query = db.Alerts.AsNoTracking().Where(a => a.Channel == "in_app");
+        // The feed is the in-app channel; webhook and email alerts are recorded too, but are read through the
+        // delivery log. Duplicates suppressed by a rule's dedup window are kept for the record, not shown.
+        var query = db.Alerts.AsNoTracking().Where(a => a.Channel == "in_app" && a.DuplicateOf == null);
         if (request.CaseId.Length > 0)
         {
             var caseId = Guid.TryParse(request.CaseId, out var id) ? id : throw new RequestValidationException("case_id", "must be a UUID");

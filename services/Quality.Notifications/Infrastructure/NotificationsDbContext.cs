@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Quality.Messaging.Persistence;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
-using Quality.Notifications.Features.Webhooks;
 
 namespace Quality.Notifications.Infrastructure;
 
@@ -11,8 +11,9 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 {
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<SubscriptionRule> Rules => Set<SubscriptionRule>();
-    public DbSet<WebhookDelivery> Deliveries => Set<WebhookDelivery>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<RecipientQuietHours> QuietHours => Set<RecipientQuietHours>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -30,6 +31,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             alert.Property(a => a.AcknowledgedBy).HasMaxLength(100);
             alert.HasIndex(a => new { a.Kind, a.SourceEventId, a.RuleId }).IsUnique();
             alert.HasIndex(a => a.CaseId);
+            alert.Property(a => a.DedupKey).HasMaxLength(200);
+            alert.HasIndex(a => new { a.RuleId, a.DedupKey, a.CreatedAt }).HasFilter("dedup_key IS NOT NULL");
         });
         modelBuilder.Entity<SubscriptionRule>(rule =>
         {
@@ -42,19 +45,31 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             rule.Property(r => r.WebhookUrl).HasMaxLength(2000);
             rule.Property(r => r.WebhookSecret).HasMaxLength(100);
             rule.Property(r => r.CreatedBy).HasMaxLength(100);
+            rule.Property(r => r.EmailTo).HasDefaultValueSql("'{}'::text[]");
+            rule.Property(r => r.BodyZh).HasMaxLength(10_000);
+            rule.Property(r => r.BodyEn).HasMaxLength(10_000);
+            rule.Property(r => r.Language).HasMaxLength(5);
             rule.HasIndex(r => r.EventTypes).HasMethod("gin").HasFilter("deleted_at IS NULL");
         });
-        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        modelBuilder.Entity<Delivery>(delivery =>
         {
             delivery.ToTable("deliveries");
             delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.Channel).HasMaxLength(20).HasDefaultValue("webhook");
             delivery.Property(d => d.Url).HasMaxLength(2000);
+            delivery.Property(d => d.Recipient).HasMaxLength(254);
+            delivery.Property(d => d.Subject).HasMaxLength(300);
             delivery.Property(d => d.Status).HasMaxLength(20);
             delivery.Property(d => d.LastError).HasMaxLength(1000);
-            // One delivery per alert: a redelivered event cannot queue a second.
-            delivery.HasIndex(d => d.AlertId).IsUnique();
-            // What the worker's claim scans: only pending rows, by due time.
-            delivery.HasIndex(d => d.NextAttemptAt).HasFilter("status = 'pending'").HasDatabaseName("ix_deliveries_due");
+            // One delivery per alert and recipient: a redelivered event cannot queue a second.
+            delivery.HasIndex(d => new { d.AlertId, d.Recipient }).IsUnique().AreNullsDistinct(false).HasFilter("alert_id IS NOT NULL");
+            delivery.Property(d => d.Kind).HasMaxLength(10).HasDefaultValue(DeliveryKinds.Alert);
+            delivery.Property(d => d.Reason).HasMaxLength(20);
+            // The throttle's count and the digest sweep: one recipient's email, by time.
+            delivery.HasIndex(d => new { d.Recipient, d.CreatedAt }).HasFilter("recipient IS NOT NULL");
+            delivery.HasIndex(d => d.HoldUntil).HasFilter("status = 'held'");
+            // What each channel's claim scans: only its pending rows, by due time.
+            delivery.HasIndex(d => new { d.Channel, d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_deliveries_due");
         });
         modelBuilder.Entity<DeliveryAttempt>(attempt =>
         {
@@ -66,6 +81,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             attempt.HasIndex(a => a.AlertId);
             attempt.HasIndex(a => new { a.RuleId, a.AttemptedAt });
             attempt.HasIndex(a => a.AttemptedAt);
+        });
+        modelBuilder.Entity<RecipientQuietHours>(quiet =>
+        {
+            quiet.ToTable("recipient_quiet_hours");
+            quiet.HasKey(q => q.Address);
+            quiet.Property(q => q.Address).HasMaxLength(254);
+            quiet.Property(q => q.TimeZone).HasMaxLength(100);
+            quiet.Property(q => q.UpdatedBy).HasMaxLength(100);
         });
         modelBuilder.AddOutboxAndInbox();
     }

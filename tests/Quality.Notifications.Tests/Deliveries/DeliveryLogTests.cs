@@ -2,7 +2,7 @@ using Quality.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Quality.Notifications.Features.Webhooks;
+using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Tests.Infrastructure;
 
 namespace Quality.Notifications.Tests.Deliveries;

@@ -7,9 +7,13 @@ using Quality.ServiceDefaults.Authentication;
 namespace Quality.Notifications.Tests.Infrastructure;
 
 /// <summary>The Notifications service, as Program.cs builds it, on real PostgreSQL and RabbitMQ, with fast webhook timings.</summary>
-public sealed class NotificationsHost(string database, string broker, string signingKey) : WebApplicationFactory<Program>
+public sealed class NotificationsHost(string database, string broker, string signingKey, int smtpPort) : WebApplicationFactory<Program>
 {
     public const int MaxAttempts = 4;
+    public const int EmailMaxAttempts = 3;
+    public const string EmailFrom = "quality@quality.test";
+    public const int ThrottleLimit = 2;
+    public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(3);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +29,20 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Webhooks:MaxDelay", "00:00:00.300");
         builder.UseSetting("Notifications:Webhooks:PollInterval", "00:00:00.100");
         builder.UseSetting("Notifications:Webhooks:BreakerBreakDuration", "00:00:00.500");
+        // The assembly's SMTP listener, plain text on loopback.
+        builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Notifications:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Smtp:Security", "None");
+        builder.UseSetting("Notifications:Smtp:FromAddress", $"Quality 质量 <{EmailFrom}>");
+        builder.UseSetting("Notifications:Smtp:MaxAttempts", EmailMaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Smtp:Timeout", "00:00:02");
+        builder.UseSetting("Notifications:Smtp:BaseDelay", "00:00:00.100");
+        builder.UseSetting("Notifications:Smtp:MaxDelay", "00:00:00.300");
+        builder.UseSetting("Notifications:Smtp:PollInterval", "00:00:00.100");
+        // Each test mails its own addresses, so a small per-address limit only bites where a test means it to.
+        builder.UseSetting("Notifications:Noise:ThrottleLimit", ThrottleLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Noise:ThrottleWindow", ThrottleWindow.ToString());
+        builder.UseSetting("Notifications:Noise:DigestPollInterval", "00:00:00.100");
     }
 
     /// <summary>An HTTP/JSON client signed in as <paramref name="subject"/>.</summary>

@@ -6,7 +6,7 @@ using Quality.Hosting;
 
 namespace Quality.Notifications.Tests.Infrastructure;
 
-/// <summary>Real PostgreSQL and RabbitMQ started once for the assembly, and the service on them.</summary>
+/// <summary>Real PostgreSQL, RabbitMQ and an SMTP listener started once for the assembly, and the service on them.</summary>
 public sealed class NotificationsServers : IAsyncLifetime
 {
     public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -16,6 +16,8 @@ public sealed class NotificationsServers : IAsyncLifetime
 
     public NotificationsHost Notifications => _host ?? throw new InvalidOperationException("Not started.");
 
+    public SmtpTestServer Smtp { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });
@@ -24,7 +26,7 @@ public sealed class NotificationsServers : IAsyncLifetime
         _app = builder.Build();
         await _app.StartAsync(TestContext.Current.CancellationToken);
 
-        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey);
+        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port);
         _ = _host.Server;
     }
 
@@ -39,5 +41,7 @@ public sealed class NotificationsServers : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        await Smtp.DisposeAsync();
     }
 }

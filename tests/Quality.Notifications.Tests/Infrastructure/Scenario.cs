@@ -7,7 +7,6 @@ using Quality.Contracts;
 using Quality.Contracts.Routing;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
-using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
 
 namespace Quality.Notifications.Tests.Infrastructure;
@@ -44,6 +43,33 @@ public sealed class Scenario(NotificationsHost host)
         return (json.GetProperty("id").GetGuid(), json.GetProperty("webhookSecret").GetString()!);
     }
 
+    /// <summary>A fresh address for this test, so the shared SMTP listener's behaviour and mailbox for it are the test's own.</summary>
+    public string Address(string who = "lead") => $"{who}.{Team}@example.com";
+
+    /// <summary>Creates an email rule for this team's SLA breaches, written in <paramref name="language"/>.</summary>
+    public async Task<Guid> CreateEmailRuleAsync(string[] emailTo, string language = "zh", int? dedupWindowSeconds = null)
+    {
+        var response = await Manager.PostAsJsonAsync("/api/rules", new
+        {
+            name = "breach mail to " + Team,
+            eventTypes = new[] { "SlaBreached" },
+            scope = new { kind = "team", value = Team },
+            channel = "email",
+            emailTo,
+            language,
+            dedupWindowSeconds,
+            templates = new { zh = "案件 {caseId} 已超时", en = "Case {caseId} breached its SLA" },
+            bodyTemplates = new
+            {
+                zh = "团队 {teamId} 的案件 {caseId}（优先级 {priority}）已于 {breachedAt} 超过 {target} 时限。",
+                en = "Case {caseId} of team {teamId} (priority {priority}) breached its {target} target at {breachedAt}.",
+            },
+        }, Cancellation);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/rules answered {(int)response.StatusCode}: {json}");
+        return json.GetProperty("id").GetGuid();
+    }
+
     public SlaBreached Breach(int priority = 1) => new()
     {
         CorrelationId = Guid.CreateVersion7(),
@@ -70,7 +96,7 @@ public sealed class Scenario(NotificationsHost host)
             .Where(a => a.SourceEventId == eventId).ToListAsync(Cancellation);
     }
 
-    public async Task<List<WebhookDelivery>> DeliveriesForRuleAsync(Guid ruleId)
+    public async Task<List<Delivery>> DeliveriesForRuleAsync(Guid ruleId)
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().Deliveries.AsNoTracking()

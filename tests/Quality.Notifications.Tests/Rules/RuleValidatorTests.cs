@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Quality.Notifications.Features.Email;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Features.Webhooks;
 using Quality.ServiceDefaults.Errors;
@@ -7,8 +8,11 @@ namespace Quality.Notifications.Tests.Rules;
 
 public sealed class RuleValidatorTests
 {
-    private static readonly RuleValidator Strict = new(Options.Create(new WebhookOptions { AllowPrivateNetworks = false }));
-    private static readonly RuleValidator Lenient = new(Options.Create(new WebhookOptions { AllowPrivateNetworks = true }));
+    private static readonly IOptions<SmtpOptions> NoSmtp = Options.Create(new SmtpOptions());
+    private static readonly IOptions<SmtpOptions> Smtp = Options.Create(new SmtpOptions { Host = "smtp.example.com", FromAddress = "q@example.com" });
+    private static readonly RuleValidator Strict = new(Options.Create(new WebhookOptions { AllowPrivateNetworks = false }), NoSmtp);
+    private static readonly RuleValidator Lenient = new(Options.Create(new WebhookOptions { AllowPrivateNetworks = true }), NoSmtp);
+    private static readonly RuleValidator WithEmail = new(Options.Create(new WebhookOptions()), Smtp);
 
     private static CreateRuleRequest Valid(
         string[]? events = null, string channel = "webhook", string? url = "https://93.184.216.34/hook", string en = "Case {caseId} p{priority}") =>
@@ -31,7 +35,41 @@ public sealed class RuleValidatorTests
     {
         Assert.Contains("eventTypes[1]", (await ErrorsAsync(Valid(events: ["SlaBreached", "CaseExploded"]))).Keys);
         Assert.Contains("channel", (await ErrorsAsync(Valid(channel: "pigeon"))).Keys);
-        Assert.Contains("channel", (await ErrorsAsync(Valid(channel: "email"))).Keys);
+    }
+
+    private static CreateRuleRequest Email(List<string>? to = null, string bodyEn = "Case {caseId} of {teamId}", string? language = null) =>
+        Valid(channel: "email", url: null) with
+        {
+            EmailTo = to ?? ["Lead@Example.com", "Duty Desk <desk@example.com>", "lead@example.com"],
+            BodyTemplates = new RuleTemplatesDto("案件 {caseId}", bodyEn),
+            Language = language,
+        };
+
+    [Fact]
+    public async Task An_email_rule_comes_back_with_plain_lower_case_addresses_once_each_in_chinese_by_default()
+    {
+        var rule = await WithEmail.ValidateAsync(Email(), CancellationToken.None);
+
+        Assert.Equal(["lead@example.com", "desk@example.com"], rule.EmailTo);
+        Assert.Equal(("zh", "案件 {caseId}", "Case {caseId} of {teamId}"), (rule.Language, rule.BodyZh, rule.BodyEn));
+    }
+
+    [Fact]
+    public async Task An_email_rule_names_each_bad_address_bad_body_placeholder_and_language()
+    {
+        var errors = await ErrorsAsync(Email(to: ["ok@example.com", "nobody", "@example.com"], bodyEn: "Case {caseNumber}", language: "fr"), WithEmail);
+
+        Assert.Equivalent(new[] { "emailTo[1]", "emailTo[2]", "bodyTemplates.en", "language" }, errors.Keys.ToArray());
+        Assert.Contains("{caseNumber}", Assert.Single(errors["bodyTemplates.en"]));
+    }
+
+    [Fact]
+    public async Task Email_needs_an_smtp_server_and_its_fields_belong_to_email_only()
+    {
+        Assert.Contains("not configured", Assert.Single((await ErrorsAsync(Email()))["channel"]));
+        Assert.Contains("emailTo", (await ErrorsAsync(Email(to: []), WithEmail)).Keys);
+        var misplaced = await ErrorsAsync(Valid() with { EmailTo = ["a@example.com"], BodyTemplates = new RuleTemplatesDto("x", "y"), Language = "en" });
+        Assert.Equivalent(new[] { "emailTo", "bodyTemplates", "language" }, misplaced.Keys.ToArray());
     }
 
     [Theory]

@@ -1,6 +1,6 @@
 using Quality.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Quality.Notifications.Features.Webhooks;
+using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Infrastructure;
 using Quality.Notifications.Tests.Infrastructure;
 
@@ -23,7 +23,7 @@ public sealed class CrashResumeTests(NotificationsServers servers)
         await using (var scope = servers.Notifications.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-            db.Deliveries.Add(new WebhookDelivery
+            db.Deliveries.Add(new Delivery
             {
                 Id = id,
                 AlertId = Guid.CreateVersion7(),

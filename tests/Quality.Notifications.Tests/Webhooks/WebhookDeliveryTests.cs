@@ -2,6 +2,7 @@ using Quality.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Tests.Infrastructure;
 

@@ -26,6 +26,12 @@ public sealed class Alert
 
     public Guid CorrelationId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>What makes two alerts of one rule "the same" (e.g. the case and SLA target); set when the rule deduplicates.</summary>
+    public string? DedupKey { get; init; }
+
+    /// <summary>Set when this alert repeated <see cref="DuplicateOf"/> inside the rule's window: recorded, never sent.</summary>
+    public Guid? DuplicateOf { get; init; }
+
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
 }

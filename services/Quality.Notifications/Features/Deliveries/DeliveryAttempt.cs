@@ -5,8 +5,8 @@ public sealed class DeliveryAttempt
 {
     public Guid Id { get; init; }
     public Guid DeliveryId { get; init; }
-    public Guid AlertId { get; init; }
-    public Guid RuleId { get; init; }
+    public Guid? AlertId { get; init; }
+    public Guid? RuleId { get; init; }
     public required string Channel { get; init; }
     public int Attempt { get; init; }
     public DateTimeOffset AttemptedAt { get; init; }

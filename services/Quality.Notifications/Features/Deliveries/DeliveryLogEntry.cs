@@ -3,8 +3,8 @@ namespace Quality.Notifications.Features.Deliveries;
 public sealed record DeliveryLogEntry(
     Guid Id,
     Guid DeliveryId,
-    Guid AlertId,
-    Guid RuleId,
+    Guid? AlertId,
+    Guid? RuleId,
     string Channel,
     int Attempt,
     DateTimeOffset AttemptedAt,

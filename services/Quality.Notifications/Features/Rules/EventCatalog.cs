@@ -18,13 +18,13 @@ public static class EventCatalog
 
     public static readonly IReadOnlyList<EventDescriptor> All =
     [
-        Describe<SlaWarning>("sla_warning", e => Clamp(4 - e.Priority), e => e.TeamId, e => e.CaseId),
-        Describe<SlaBreached>("sla_breached", e => Clamp(5 - e.Priority), e => e.TeamId, e => e.CaseId),
-        Describe<CaseEscalated>("case_escalated", e => Clamp(5 - e.Priority), e => e.TeamId, e => e.CaseId),
-        Describe<CaseOpened>("case_opened", e => Clamp(5 - e.Priority), e => e.TeamId, e => e.CaseId),
-        Describe<GoalAtRisk>("goal_at_risk", _ => 2, e => e.Scope == GoalScope.Team ? e.ScopeId : null, _ => null),
-        Describe<GoalMissed>("goal_missed", _ => 3, e => e.Scope == GoalScope.Team ? e.ScopeId : null, _ => null),
-        Describe<ComplaintSurge>("complaint_surge", _ => 3, _ => null, _ => null),
+        Describe<SlaWarning>("sla_warning", e => Clamp(4 - e.Priority), e => e.TeamId, e => e.CaseId, e => $"{e.CaseId}:{e.Target}"),
+        Describe<SlaBreached>("sla_breached", e => Clamp(5 - e.Priority), e => e.TeamId, e => e.CaseId, e => $"{e.CaseId}:{e.Target}"),
+        Describe<CaseEscalated>("case_escalated", e => Clamp(5 - e.Priority), e => e.TeamId, e => e.CaseId, e => $"{e.CaseId}:{e.Level}"),
+        Describe<CaseOpened>("case_opened", e => Clamp(5 - e.Priority), e => e.TeamId, e => e.CaseId, e => $"{e.CaseId}"),
+        Describe<GoalAtRisk>("goal_at_risk", _ => 2, e => e.Scope == GoalScope.Team ? e.ScopeId : null, _ => null, e => $"{e.GoalId}"),
+        Describe<GoalMissed>("goal_missed", _ => 3, e => e.Scope == GoalScope.Team ? e.ScopeId : null, _ => null, e => $"{e.GoalId}"),
+        Describe<ComplaintSurge>("complaint_surge", _ => 3, _ => null, _ => null, e => e.Category),
     ];
 
     private static readonly Dictionary<string, EventDescriptor> ByName =
@@ -40,7 +40,7 @@ public static class EventCatalog
 
     private static int Clamp(int severity) => Math.Clamp(severity, MinSeverity, MaxSeverity);
 
-    private static EventDescriptor Describe<T>(string kind, Func<T, int> severity, Func<T, string?> team, Func<T, Guid?> caseId)
+    private static EventDescriptor Describe<T>(string kind, Func<T, int> severity, Func<T, string?> team, Func<T, Guid?> caseId, Func<T, string> dedupKey)
         where T : IntegrationEvent
     {
         var placeholders = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -48,6 +48,6 @@ public static class EventCatalog
             .Append("eventType")
             .ToHashSet(StringComparer.Ordinal);
         return new EventDescriptor(typeof(T).Name, kind, typeof(T), placeholders,
-            e => severity((T)e), e => team((T)e), e => caseId((T)e));
+            e => severity((T)e), e => team((T)e), e => caseId((T)e), e => $"{kind}:{dedupKey((T)e)}");
     }
 }

@@ -35,6 +35,11 @@ public static class RuleEndpoints
             WebhookSecret = valid.WebhookUrl is null ? null : "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             TemplateZh = valid.TemplateZh,
             TemplateEn = valid.TemplateEn,
+            EmailTo = valid.EmailTo,
+            BodyZh = valid.BodyZh,
+            BodyEn = valid.BodyEn,
+            Language = valid.Language,
+            DedupWindowSeconds = valid.DedupWindowSeconds,
             CreatedBy = CallerScope.From(http.User).Subject,
             CreatedAt = time.GetUtcNow(),
         };

@@ -10,12 +10,17 @@ public sealed record RuleResponse(
     string Channel,
     string? WebhookUrl,
     RuleTemplatesDto Templates,
+    IReadOnlyList<string> EmailTo,
+    RuleTemplatesDto? BodyTemplates,
+    string? Language,
+    int? DedupWindowSeconds,
     string CreatedBy,
     DateTimeOffset CreatedAt,
     string? WebhookSecret = null)
 {
     public static RuleResponse From(SubscriptionRule rule, bool withSecret = false) => new(
         rule.Id, rule.Name, rule.EventTypes, rule.MinSeverity, new RuleScopeDto(rule.ScopeKind, rule.ScopeValue),
-        rule.Channel, rule.WebhookUrl, new RuleTemplatesDto(rule.TemplateZh, rule.TemplateEn), rule.CreatedBy, rule.CreatedAt,
+        rule.Channel, rule.WebhookUrl, new RuleTemplatesDto(rule.TemplateZh, rule.TemplateEn),
+        rule.EmailTo, rule.BodyZh is null && rule.BodyEn is null ? null : new RuleTemplatesDto(rule.BodyZh, rule.BodyEn), rule.Language, rule.DedupWindowSeconds, rule.CreatedBy, rule.CreatedAt,
         withSecret ? rule.WebhookSecret : null);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Quality.Notifications.Features.Email;
 using Quality.Notifications.Features.Webhooks;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -11,9 +12,12 @@ namespace Quality.Notifications.Features.Rules;
 /// Checks a rule request completely before anything is stored, and names every field that is wrong
 /// (in the request's own JSON spelling), so a caller fixes them all in one round.
 /// </summary>
-public sealed class RuleValidator(IOptions<WebhookOptions> options)
+public sealed class RuleValidator(IOptions<WebhookOptions> options, IOptions<SmtpOptions> smtp)
 {
     public const int MaxTemplateLength = 2000;
+    public const int MaxBodyLength = 10_000;
+    public const int MaxEmailRecipients = 50;
+    public const int MaxDedupWindowSeconds = 7 * 24 * 3600;
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>The validated rule's canonical parts; throws <see cref="RequestValidationException"/> otherwise.</summary>
@@ -74,11 +78,11 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options)
 
         var channel = request.Channel?.Trim().ToLowerInvariant() ?? "";
         string? webhookUrl = null;
+        List<string> emailTo = [];
+        string? bodyZh = null, bodyEn = null, language = null;
         if (!RuleChannels.All.Contains(channel))
         {
-            Fail("channel", channel == "email"
-                ? "email is not available yet; use webhook or in_app"
-                : $"unknown channel '{request.Channel}'; known: {string.Join(", ", RuleChannels.All)}");
+            Fail("channel", $"unknown channel '{request.Channel}'; known: {string.Join(", ", RuleChannels.All)}");
         }
         else if (channel == RuleChannels.Webhook)
         {
@@ -97,24 +101,94 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options)
             Fail("webhookUrl", "is only for the webhook channel");
         }
 
+        if (channel == RuleChannels.Email)
+        {
+            if (!smtp.Value.IsConfigured)
+            {
+                Fail("channel", $"email is not configured on this server ({SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)})");
+            }
+
+            emailTo = CheckEmailTo(request.EmailTo, Fail);
+            language = request.Language?.Trim().ToLowerInvariant() ?? EmailLanguages.Zh;
+            if (!EmailLanguages.All.Contains(language))
+            {
+                Fail("language", $"must be one of: {string.Join(", ", EmailLanguages.All)}");
+            }
+
+            bodyZh = request.BodyTemplates?.Zh ?? "";
+            bodyEn = request.BodyTemplates?.En ?? "";
+            CheckTemplate("bodyTemplates.zh", bodyZh, events, MaxBodyLength, Fail);
+            CheckTemplate("bodyTemplates.en", bodyEn, events, MaxBodyLength, Fail);
+        }
+        else
+        {
+            if (request.EmailTo is { Count: > 0 })
+            {
+                Fail("emailTo", "is only for the email channel");
+            }
+
+            if (request.BodyTemplates is not null)
+            {
+                Fail("bodyTemplates", "is only for the email channel");
+            }
+
+            if (request.Language is not null)
+            {
+                Fail("language", "is only for the email channel");
+            }
+        }
+
+        if (request.DedupWindowSeconds is < 1 or > MaxDedupWindowSeconds)
+        {
+            Fail("dedupWindowSeconds", $"must be between 1 and {MaxDedupWindowSeconds} (7 days), or left out for no deduplication");
+        }
+
         var zh = request.Templates?.Zh ?? "";
         var en = request.Templates?.En ?? "";
-        CheckTemplate("templates.zh", zh, events, Fail);
-        CheckTemplate("templates.en", en, events, Fail);
+        CheckTemplate("templates.zh", zh, events, MaxTemplateLength, Fail);
+        CheckTemplate("templates.en", en, events, MaxTemplateLength, Fail);
 
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
         }
 
-        return new ValidatedRule(name, [.. events.Select(e => e.Name)], minSeverity, scopeKind, scopeValue, channel, webhookUrl, zh, en);
+        return new ValidatedRule(name, [.. events.Select(e => e.Name)], minSeverity, scopeKind, scopeValue, channel, webhookUrl, zh, en, emailTo, bodyZh, bodyEn, language, request.DedupWindowSeconds);
     }
 
-    private static void CheckTemplate(string field, string template, List<EventDescriptor> events, Action<string, string> fail)
+    /// <summary>Plain addresses, lower-cased and without duplicates; a display name is dropped (the rule is for routing, not for greeting).</summary>
+    private static List<string> CheckEmailTo(List<string>? addresses, Action<string, string> fail)
     {
-        if (string.IsNullOrWhiteSpace(template) || template.Length > MaxTemplateLength)
+        if (addresses is not { Count: > 0 } || addresses.Count > MaxEmailRecipients)
         {
-            fail(field, $"is required, at most {MaxTemplateLength} characters");
+            fail("emailTo", $"must list 1 to {MaxEmailRecipients} addresses");
+            return [];
+        }
+
+        var valid = new List<string>();
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            if (EmailAddresses.Canonical(addresses[i]) is { } address)
+            {
+                if (!valid.Contains(address))
+                {
+                    valid.Add(address);
+                }
+            }
+            else
+            {
+                fail($"emailTo[{i}]", $"'{addresses[i]}' is not an email address");
+            }
+        }
+
+        return valid;
+    }
+
+    private static void CheckTemplate(string field, string template, List<EventDescriptor> events, int maxLength, Action<string, string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(template) || template.Length > maxLength)
+        {
+            fail(field, $"is required, at most {maxLength} characters");
             return;
         }
 

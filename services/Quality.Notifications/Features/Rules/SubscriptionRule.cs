@@ -19,7 +19,7 @@ public sealed class SubscriptionRule
 
     public required string ScopeValue { get; init; }
 
-    /// <summary><c>webhook</c> or <c>in_app</c>.</summary>
+    /// <summary><c>webhook</c>, <c>email</c> or <c>in_app</c>.</summary>
     public required string Channel { get; init; }
 
     public string? WebhookUrl { get; init; }
@@ -27,8 +27,22 @@ public sealed class SubscriptionRule
     /// <summary>The HMAC key; shown once at creation, kept to sign every delivery.</summary>
     public string? WebhookSecret { get; init; }
 
+    /// <summary>The addresses an email rule writes to, one delivery each; empty for other channels.</summary>
+    public List<string> EmailTo { get; init; } = [];
+
+    /// <summary>The title (email subject) templates.</summary>
     public required string TemplateZh { get; init; }
     public required string TemplateEn { get; init; }
+
+    /// <summary>The email body templates; null for other channels.</summary>
+    public string? BodyZh { get; init; }
+    public string? BodyEn { get; init; }
+
+    /// <summary><c>zh</c> or <c>en</c>: which templates an email rule writes in; null for other channels.</summary>
+    public string? Language { get; init; }
+    /// <summary>A second alert with the same dedup key within this many seconds is recorded as suppressed, not sent; null: no deduplication.</summary>
+    public int? DedupWindowSeconds { get; init; }
+
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; set; }

@@ -9,4 +9,9 @@ public sealed record ValidatedRule(
     string Channel,
     string? WebhookUrl,
     string TemplateZh,
-    string TemplateEn);
+    string TemplateEn,
+    List<string> EmailTo,
+    string? BodyZh,
+    string? BodyEn,
+    string? Language,
+    int? DedupWindowSeconds);

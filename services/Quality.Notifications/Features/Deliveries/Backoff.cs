@@ -1,4 +1,4 @@
-namespace Quality.Notifications.Features.Webhooks;
+namespace Quality.Notifications.Features.Deliveries;
 
 /// <summary>
 /// Exponential backoff with "equal jitter": after attempt n the wait is half of min(max, base·2ⁿ⁻¹) plus a

@@ -1,6 +1,6 @@
-using Quality.Notifications.Features.Webhooks;
+using Quality.Notifications.Features.Deliveries;
 
-namespace Quality.Notifications.Tests.Webhooks;
+namespace Quality.Notifications.Tests.Deliveries;
 
 public sealed class BackoffTests
 {

@@ -1,0 +1,56 @@
+namespace Quality.Notifications.Features.Deliveries;
+
+/// <summary>
+/// One alert to send to one recipient on one channel: a webhook endpoint or an email address. Queued in the
+/// consumer's inbox transaction; the content is fixed then, so every retry sends the same bytes and
+/// receivers can deduplicate by its id.
+/// </summary>
+public sealed class Delivery
+{
+    public Guid Id { get; init; }
+
+    /// <summary>The alert sent; null for a digest, which carries several (see <see cref="DigestId"/>).</summary>
+    public Guid? AlertId { get; init; }
+
+    /// <summary>The rule that queued it; null for a digest.</summary>
+    public Guid? RuleId { get; init; }
+
+    /// <summary><c>alert</c> or <c>digest</c>.</summary>
+    public string Kind { get; init; } = DeliveryKinds.Alert;
+
+    /// <summary><c>webhook</c> or <c>email</c>.</summary>
+    public string Channel { get; init; } = "webhook";
+
+    /// <summary>The webhook endpoint; null for email.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The email address; null for webhooks.</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>The email subject; null for webhooks.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The webhook's JSON body, or the email's plain-text body.</summary>
+    public required string Payload { get; init; }
+
+    /// <summary><c>pending</c>, <c>delivered</c> or <c>dead</c>; <c>held</c> while throttled, then <c>digested</c>.</summary>
+    public required string Status { get; set; }
+
+    /// <summary>Why it was not sent at once: <c>quiet_hours</c> (deferred) or <c>throttled</c> (held for a digest).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>For a held delivery, when its recipient's digest is due.</summary>
+    public DateTimeOffset? HoldUntil { get; init; }
+
+    /// <summary>For a digested delivery, the digest delivery that carried it.</summary>
+    public Guid? DigestId { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>When the worker may next try; while a send is in flight, the end of its lease.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace Quality.Notifications.Features.Deliveries;
+
+public static class DeliveryKinds
+{
+    public const string Alert = "alert";
+    public const string Digest = "digest";
+}

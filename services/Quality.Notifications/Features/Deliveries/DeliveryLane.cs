@@ -1,0 +1,4 @@
+namespace Quality.Notifications.Features.Deliveries;
+
+/// <summary>How one channel's deliveries are paced: how many at once, how long one may take, how retries back off.</summary>
+public sealed record DeliveryLane(int MaxConcurrency, TimeSpan Timeout, int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan PollInterval);

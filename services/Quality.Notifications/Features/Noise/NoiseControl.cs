@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Rules;
+using Quality.Notifications.Infrastructure;
+
+namespace Quality.Notifications.Features.Noise;
+
+/// <summary>
+/// Deduplication and per-recipient scheduling, applied inside the consumer's inbox transaction. Before
+/// deciding anything, <see cref="LockAsync"/> takes transaction-scoped advisory locks on everything the
+/// decisions count (each deduplicating rule's key, each email address), so two replicas consuming at once
+/// decide one after the other, each seeing the other's rows. The locks are always taken in one global order
+/// (dedup keys by rule, then addresses), so two events can never wait on each other.
+/// </summary>
+public sealed class NoiseControl(NotificationsDbContext db, IOptions<NoiseOptions> options)
+{
+    public async Task LockAsync(IReadOnlyList<SubscriptionRule> rules, string dedupKey, CancellationToken cancellationToken)
+    {
+        var keys = rules.Where(r => r.DedupWindowSeconds is not null).Select(r => r.Id).Order().Select(id => $"dedup:{id}:{dedupKey}")
+            .Concat(rules.Where(r => r.Channel == RuleChannels.Email).SelectMany(r => r.EmailTo).Distinct().Order(StringComparer.Ordinal).Select(a => $"recipient:{a}"));
+        foreach (var key in keys)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+        }
+    }
+
+    /// <summary>The earlier alert <paramref name="rule"/> raised for <paramref name="dedupKey"/> inside its window, if any (after <see cref="LockAsync"/>).</summary>
+    public async Task<Guid?> DuplicateOfAsync(SubscriptionRule rule, string dedupKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (rule.DedupWindowSeconds is not { } seconds)
+        {
+            return null;
+        }
+
+        var since = now - TimeSpan.FromSeconds(seconds);
+        return await db.Alerts.AsNoTracking()
+            .Where(a => a.RuleId == rule.Id && a.DedupKey == dedupKey && a.DuplicateOf == null && a.CreatedAt > since)
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => (Guid?)a.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>When and how an email alert to <paramref name="address"/> is queued (after <see cref="LockAsync"/>).</summary>
+    public async Task<NoiseDecision> ScheduleEmailAsync(string address, int severity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var windowStart = NoisePolicy.WindowStart(now, o.ThrottleWindow);
+        var stored = await db.Deliveries
+            .Where(d => d.Recipient == address && d.Channel == RuleChannels.Email && d.Kind == DeliveryKinds.Alert && d.CreatedAt >= windowStart
+                        && d.Status != DeliveryStatuses.Held && d.Status != DeliveryStatuses.Digested)
+            .CountAsync(cancellationToken);
+        // Deliveries this event already queued (another rule, same address) are not saved yet.
+        var queued = db.ChangeTracker.Entries<Delivery>().Count(e => e.State == EntityState.Added && e.Entity.Recipient == address
+            && e.Entity.Kind == DeliveryKinds.Alert && e.Entity.Status == DeliveryStatuses.Pending);
+        var quiet = await QuietHoursForAsync(address, cancellationToken);
+        return NoisePolicy.Decide(now, severity >= EventCatalog.MaxSeverity, stored + queued, o, quiet);
+    }
+
+    public async Task<QuietHours?> QuietHoursForAsync(string address, CancellationToken cancellationToken) =>
+        (await db.QuietHours.AsNoTracking().SingleOrDefaultAsync(q => q.Address == address, cancellationToken))?.ToQuietHours();
+}
