@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Quality.Contracts;
 using Quality.Hosting;
@@ -24,6 +25,41 @@ public sealed class IntakeServers : IAsyncLifetime
 
     public string DatabaseConnectionString => _servers!.GetConnectionString(ResourceNames.IntakeDb);
 
+    /// <summary>Two review sources shaped differently: Google-style nested words, and a flat 0–10 score with Unix times.</summary>
+    private static readonly Dictionary<string, string?> ReviewSources = new()
+    {
+        ["Intake:ReviewSources:google:ExternalId"] = "$.review.reviewId",
+        ["Intake:ReviewSources:google:Text"] = "$.review.comment",
+        ["Intake:ReviewSources:google:Rating"] = "$.review.starRating",
+        ["Intake:ReviewSources:google:RatingScale:Min"] = "1",
+        ["Intake:ReviewSources:google:RatingScale:Max"] = "5",
+        ["Intake:ReviewSources:google:RatingScale:ComplaintAtOrBelow"] = "2",
+        ["Intake:ReviewSources:google:RatingScale:Values:ONE"] = "1",
+        ["Intake:ReviewSources:google:RatingScale:Values:TWO"] = "2",
+        ["Intake:ReviewSources:google:RatingScale:Values:THREE"] = "3",
+        ["Intake:ReviewSources:google:RatingScale:Values:FOUR"] = "4",
+        ["Intake:ReviewSources:google:RatingScale:Values:FIVE"] = "5",
+        ["Intake:ReviewSources:google:Author"] = "$.review.reviewer.displayName",
+        ["Intake:ReviewSources:google:CreatedAt"] = "$.review.createTime",
+        ["Intake:ReviewSources:hotel-site:ExternalId"] = "$.data.id",
+        ["Intake:ReviewSources:hotel-site:Text"] = "$.data.texts[0]['body text']",
+        ["Intake:ReviewSources:hotel-site:Rating"] = "$.data.score",
+        ["Intake:ReviewSources:hotel-site:RatingScale:Min"] = "0",
+        ["Intake:ReviewSources:hotel-site:RatingScale:Max"] = "10",
+        ["Intake:ReviewSources:hotel-site:RatingScale:ComplaintAtOrBelow"] = "4",
+        ["Intake:ReviewSources:hotel-site:CreatedAt"] = "$.data.ts",
+        ["Intake:ReviewSources:hotel-site:Language"] = "$.data.lang",
+    };
+
+    /// <summary>Two encryption keys, "k1" active, so rotation can be tested by starting a host with "k2" active.</summary>
+    public static readonly Dictionary<string, string?> PiiKeys = new()
+    {
+        ["Intake:Pii:ActiveKeyId"] = "k1",
+        ["Intake:Pii:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Intake:Pii:Keys:k2"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        ["Intake:Pii:LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+    };
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });
@@ -36,7 +72,8 @@ public sealed class IntakeServers : IAsyncLifetime
             .UseEnvironment("Production")
             .UseSetting($"ConnectionStrings:{ResourceNames.IntakeDb}", DatabaseConnectionString)
             .UseSetting($"ConnectionStrings:{ResourceNames.RabbitMQ}", _servers.GetConnectionString(ResourceNames.RabbitMQ))
-            .UseSetting("Auth:SigningKey", SigningKey));
+            .UseSetting("Auth:SigningKey", SigningKey)
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(ReviewSources).AddInMemoryCollection(PiiKeys)));
         // Starting the host applies the migrations and connects the bus once, before the first test.
         _intake.CreateClient().Dispose();
     }
@@ -52,6 +89,10 @@ public sealed class IntakeServers : IAsyncLifetime
 
         return client;
     }
+
+    /// <summary>A second Intake on the same database with some settings changed (e.g. another active key); dispose it after.</summary>
+    public WebApplicationFactory<Program> WithSettings(IReadOnlyDictionary<string, string?> settings) =>
+        _intake!.WithWebHostBuilder(web => web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings)));
 
     /// <summary>A client that authenticates as a channel with its API key only.</summary>
     public HttpClient ClientWithKey(string apiKey)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using Quality.Contracts;
 using Quality.Intake.Authentication;
 using Quality.Intake.Classification;
@@ -6,12 +7,17 @@ using Quality.Intake.Features.ApiKeys;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Imports;
 using Quality.Intake.Features.Reclassification;
+using Quality.Intake.Features.Privacy;
+using Quality.Intake.Features.Reviews;
 using Quality.Intake.Features.Surveys;
+using Quality.Intake.Features.Transcripts;
 using Quality.Intake.Infrastructure;
 using Quality.Messaging;
 using Quality.ServiceDefaults;
 using Quality.ServiceDefaults.Errors;
+using Quality.ServiceDefaults.Options;
 
 namespace Quality.Intake.Extensions;
 
@@ -25,11 +31,25 @@ internal static class Extensions
 
         builder.Services.AddSingleton(_ => Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "Classification", "lexicon.json")));
         builder.Services.AddSingleton<FeedbackClassifier>();
+        builder.Services.AddSingleton<IValidateOptions<PiiOptions>, PiiOptionsValidator>();
+        builder.Services.AddOptions<PiiOptions>().BindConfiguration(PiiOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<PiiProtector>();
+        builder.Services.AddScoped<CustomerEraser>();
+        builder.Services.AddSingleton<PiiReEncryptor>();
         builder.Services.AddScoped<FeedbackSubmitter>();
         builder.Services.AddScoped<FeedbackBatchSubmitter>();
         builder.Services.AddScoped<SurveySubmitter>();
         builder.Services.AddScoped<EmailSubmitter>();
+        builder.Services.AddScoped<TranscriptSubmitter>();
+        builder.Services.AddScoped<ReviewSubmitter>();
+        builder.Services.AddSingleton<IValidateOptions<ReviewSourcesOptions>, ReviewSourcesValidator>();
+        builder.Services.AddOptions<ReviewSourcesOptions>().BindConfiguration(ReviewSourcesOptions.SectionName).ValidateOnStart();
         builder.Services.AddScoped<Reclassifier>();
+        builder.Services.AddValidatedOptions<ImportOptions>(ImportOptions.SectionName);
+        builder.Services.AddScoped<ImportUploader>();
+        builder.Services.AddSingleton<ImportSignal>();
+        builder.Services.AddSingleton<ImportRunner>();
+        builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddScoped<ApiKeyService>();
 
         // Channels sign in with an API key; people keep the JWT default from the service defaults.

@@ -1,12 +1,13 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Quality.Intake.Features.Privacy;
 using Quality.Intake.Infrastructure;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Intake.Grpc;
 
-public sealed class IntakeGrpcService(IntakeDbContext db) : IntakeService.IntakeServiceBase
+public sealed class IntakeGrpcService(IntakeDbContext db, PiiProtector pii) : IntakeService.IntakeServiceBase
 {
     public override async Task<Feedback> GetFeedback(GetFeedbackRequest request, ServerCallContext context)
     {
@@ -34,10 +35,49 @@ public sealed class IntakeGrpcService(IntakeDbContext db) : IntakeService.Intake
             SurveyType = item.SurveyType?.ToString().ToLowerInvariant() ?? "",
             CaseId = item.CaseId?.ToString() ?? "",
             Subject = item.Subject ?? "",
+            Source = item.Source ?? "",
         };
         if (item.SurveyScore is { } score)
         {
             feedback.SurveyScore = score;
+        }
+
+        if (item.Rating is { } rating)
+        {
+            feedback.Rating = rating;
+            feedback.RatingMin = item.RatingMin ?? 0;
+            feedback.RatingMax = item.RatingMax ?? 0;
+        }
+
+        if (item.ErasedAt is { } erasedAt)
+        {
+            feedback.ErasedAt = Timestamp.FromDateTimeOffset(erasedAt);
+        }
+
+        // Contact data leaves Intake masked only.
+        if (pii.Enabled && pii.Reveal(item) is { } contact)
+        {
+            feedback.Customer = new CustomerContact
+            {
+                Email = ContactMask.Email(contact.Email) ?? "",
+                Phone = ContactMask.Phone(contact.Phone) ?? "",
+                Name = ContactMask.Name(contact.Name) ?? "",
+            };
+        }
+
+        if (item.OccurredAt is { } occurredAt)
+        {
+            feedback.OccurredAt = Timestamp.FromDateTimeOffset(occurredAt);
+        }
+
+        foreach (var turn in item.Turns ?? [])
+        {
+            feedback.Turns.Add(new TranscriptTurn
+            {
+                Role = turn.Role,
+                Text = turn.Text,
+                At = turn.At is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+            });
         }
 
         return feedback;

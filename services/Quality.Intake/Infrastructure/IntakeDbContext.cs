@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Intake.Features.ApiKeys;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Imports;
+using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Reclassification;
 using Quality.Messaging.Persistence;
 
@@ -11,6 +13,9 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Reclassification> Reclassifications => Set<Reclassification>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -10,5 +10,18 @@ public static class ChannelNames
     public const string Survey = "survey";
     public const string Email = "email";
 
-    public static readonly IReadOnlySet<string> All = new SortedSet<string>([Api, Survey, Email], StringComparer.Ordinal);
+    /// <summary>A call-centre conversation, transcribed into speaker turns.</summary>
+    public const string Call = "call";
+
+    /// <summary>A chat conversation, as speaker turns.</summary>
+    public const string Chat = "chat";
+
+    /// <summary>Reviews and social posts pushed by the webhooks configured under <c>Intake:ReviewSources</c>.</summary>
+    public const string Review = "review";
+
+    /// <summary>Rows of an uploaded CSV or JSON Lines file.</summary>
+    public const string Import = "import";
+
+    public static readonly IReadOnlySet<string> All =
+        new SortedSet<string>([Api, Survey, Email, Call, Chat, Review, Import], StringComparer.Ordinal);
 }

@@ -3,13 +3,14 @@ using System.Text;
 using Quality.Intake.Classification;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Privacy;
 
 namespace Quality.Intake.Features.Email;
 
 /// <summary>
 /// Stores an email as feedback on the "email" channel, idempotent on its Message-ID. The sender's address
-/// is contact data: it is not stored, only a pseudonymous customer key derived from it, so repeat mail from
-/// one sender is still recognisable.
+/// is contact data: it is stored only encrypted (and not at all without a key), while a pseudonymous
+/// customer key derived from it makes repeat mail from one sender recognisable to other services.
 /// </summary>
 public sealed class EmailSubmitter(FeedbackSubmitter submitter, FeedbackClassifier classifier, TimeProvider time)
 {
@@ -28,10 +29,12 @@ public sealed class EmailSubmitter(FeedbackSubmitter submitter, FeedbackClassifi
         var externalId = email.MessageId is { Length: > 200 } id ? $"sha256:{Hash(id)}" : email.MessageId;
         var item = FeedbackItem.Classified(ChannelNames.Email, externalId, text, CustomerKey(email.SenderAddress), classifier.Classify(text), time.GetUtcNow());
         item.Subject = email.Subject.Length <= MaxSubjectLength ? email.Subject : email.Subject[..MaxSubjectLength];
+        // The sender is contact data: kept only encrypted, and only when a key is configured.
+        item.Contact = CustomerContact.From(email.SenderAddress, null, email.SenderName is { Length: > 200 } name ? name[..200] : email.SenderName);
         return submitter.SubmitAsync(item, customerTier: null, [], cancellationToken);
     }
 
-    private static string CustomerKey(string address) => $"email:{Hash(address.ToLowerInvariant())[..32]}";
+    internal static string CustomerKey(string address) => $"email:{Hash(address.ToLowerInvariant())[..32]}";
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Validation;
 using Quality.Intake.Infrastructure;
 using Quality.ServiceDefaults.Errors;
@@ -8,10 +10,11 @@ namespace Quality.Intake.Features.Feedback;
 /// <summary>
 /// Stores a batch in one transaction when it can: one query finds the external ids already seen, one save
 /// writes the new items and their events. Invalid items are reported and skipped, never half-stored. If a
-/// concurrent submission takes an external id in between (unique violation), the whole save rolls back and
-/// the new items go one by one through <see cref="FeedbackSubmitter"/>, which settles each race.
+/// concurrent submission takes an external id in between (unique violation), or two overlapping batches lock
+/// each other's rows (deadlock: EF orders inserts by id, not external id), the whole save rolls back and the
+/// new items go one by one through <see cref="FeedbackSubmitter"/>, which settles each race.
 /// </summary>
-public sealed class FeedbackBatchSubmitter(IntakeDbContext db, FeedbackSubmitter submitter)
+public sealed class FeedbackBatchSubmitter(IntakeDbContext db, FeedbackSubmitter submitter, PiiProtector pii)
 {
     public const int MaxItems = 1000;
 
@@ -27,7 +30,7 @@ public sealed class FeedbackBatchSubmitter(IntakeDbContext db, FeedbackSubmitter
         var valid = new List<(int Index, SubmitFeedbackRequest Request)>();
         for (var index = 0; index < items.Count; index++)
         {
-            var errors = items[index] is { } item ? RequestValidator.Errors(item) : new() { [""] = ["must be an object"] };
+            var errors = items[index] is { } item ? RequestValidator.Errors(item) ?? pii.Refusal(item.Contact()) : new() { [""] = ["must be an object"] };
             if (errors is null)
             {
                 valid.Add((index, items[index]!));
@@ -107,7 +110,7 @@ public sealed class FeedbackBatchSubmitter(IntakeDbContext db, FeedbackSubmitter
             await db.SaveChangesAsync(cancellationToken);
             return [.. fresh.Select(f => (f.Index, FeedbackSubmitter.Answer(f.Item, duplicate: false)))];
         }
-        catch (DbUpdateException e) when (FeedbackSubmitter.IsUniqueViolation(e))
+        catch (Exception e) when (FeedbackSubmitter.IsUniqueViolation(e) || IsDeadlock(e))
         {
             db.ChangeTracker.Clear();
             var answers = new List<(int, SubmitFeedbackResponse)>();
@@ -119,4 +122,8 @@ public sealed class FeedbackBatchSubmitter(IntakeDbContext db, FeedbackSubmitter
             return answers;
         }
     }
+
+    /// <summary>EF reports a deadlock wrapped (as a transient failure), so the cause is looked for down the chain.</summary>
+    private static bool IsDeadlock(Exception e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } || e.InnerException is { } inner && IsDeadlock(inner);
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Intake.Classification;
+using Quality.Intake.Features.Privacy;
 using Quality.Intake.Infrastructure;
 using Quality.Messaging.Outbox;
 
@@ -13,15 +14,22 @@ namespace Quality.Intake.Features.Feedback;
 /// (channel, external id), also when two copies race: the unique index decides and the loser answers the
 /// winner's id. Every channel ends here, so they all behave alike.
 /// </summary>
-public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier classifier, TimeProvider time)
+public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier classifier, PiiProtector pii, TimeProvider time)
 {
     private const int SummaryLength = 200;
 
-    public Task<SubmitFeedbackResponse> SubmitAsync(string channel, SubmitFeedbackRequest request, CancellationToken cancellationToken) =>
-        SubmitAsync(Build(channel, request), request.CustomerTier, [], cancellationToken);
+    public Task<SubmitFeedbackResponse> SubmitAsync(string channel, SubmitFeedbackRequest request, CancellationToken cancellationToken)
+    {
+        pii.ThrowIfRefused(request.Contact());
+        return SubmitAsync(Build(channel, request), request.CustomerTier, [], cancellationToken);
+    }
 
-    public FeedbackItem Build(string channel, SubmitFeedbackRequest request) =>
-        FeedbackItem.Classified(channel, request.ExternalId, request.Text, request.CustomerId, classifier.Classify(request.Text), time.GetUtcNow());
+    public FeedbackItem Build(string channel, SubmitFeedbackRequest request)
+    {
+        var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, request.CustomerId, classifier.Classify(request.Text), time.GetUtcNow());
+        item.Contact = request.Contact();
+        return item;
+    }
 
     /// <summary>Stores <paramref name="item"/> with its events and <paramref name="extraEvents"/>, or answers the original.</summary>
     public async Task<SubmitFeedbackResponse> SubmitAsync(
@@ -51,6 +59,13 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
     /// <summary>Adds the item and its events to the unit of work without saving (the batch saves many at once).</summary>
     internal void Stage(FeedbackItem item, string? customerTier, IReadOnlyList<IntegrationEvent> extraEvents)
     {
+        // Without a key, channels that carry contact data incidentally (an email's sender, a review's
+        // author) store none; explicit contact fields were refused before getting here.
+        if (item.Contact is { } contact && pii.Enabled)
+        {
+            pii.Protect(item, contact);
+        }
+
         db.Feedback.Add(item);
         db.AddToOutbox(new FeedbackReceived
         {
@@ -102,7 +117,7 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
     internal Task<FeedbackItem?> FindAsync(string channel, string externalId, CancellationToken cancellationToken) =>
         db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.Channel == channel && f.ExternalId == externalId, cancellationToken);
 
-    internal static bool IsUniqueViolation(DbUpdateException e) =>
+    internal static bool IsUniqueViolation(Exception e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     internal static SubmitFeedbackResponse Answer(FeedbackItem item, bool duplicate) =>

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Quality.Intake.Features.Privacy;
 
 namespace Quality.Intake.Features.Feedback;
 
 /// <summary>One feedback item sent through the JSON API.</summary>
-public sealed record SubmitFeedbackRequest
+public sealed record SubmitFeedbackRequest : IValidatableObject
 {
     /// <summary>The source system's id; resubmitting it answers the original item.</summary>
     [StringLength(200)]
@@ -18,4 +19,14 @@ public sealed record SubmitFeedbackRequest
 
     [StringLength(40)]
     public string? CustomerTier { get; init; }
+
+    /// <summary>Contact data: stored encrypted, shown masked.</summary>
+    public string? CustomerEmail { get; init; }
+
+    public string? CustomerPhone { get; init; }
+    public string? CustomerName { get; init; }
+
+    public CustomerContact? Contact() => CustomerContact.From(CustomerEmail, CustomerPhone, CustomerName);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ContactRules.Validate(CustomerEmail, CustomerPhone, CustomerName);
 }

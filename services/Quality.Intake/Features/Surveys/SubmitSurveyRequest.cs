@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Quality.Intake.Features.Privacy;
 
 namespace Quality.Intake.Features.Surveys;
 
 /// <summary>One survey answer. Type and ids are strings so a bad value is reported by field name.</summary>
-public sealed record SubmitSurveyRequest
+public sealed record SubmitSurveyRequest : IValidatableObject
 {
     /// <summary>"csat" (1–5), "nps" (0–10) or "ces" (1–7).</summary>
     [Required]
@@ -26,4 +27,14 @@ public sealed record SubmitSurveyRequest
 
     [StringLength(40)]
     public string? CustomerTier { get; init; }
+
+    /// <summary>Contact data: stored encrypted, shown masked.</summary>
+    public string? CustomerEmail { get; init; }
+
+    public string? CustomerPhone { get; init; }
+    public string? CustomerName { get; init; }
+
+    public CustomerContact? Contact() => CustomerContact.From(CustomerEmail, CustomerPhone, CustomerName);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ContactRules.Validate(CustomerEmail, CustomerPhone, CustomerName);
 }

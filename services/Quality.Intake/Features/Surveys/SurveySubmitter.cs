@@ -2,6 +2,7 @@ using Quality.Contracts.Intake;
 using Quality.Intake.Classification;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Validation;
 using Quality.ServiceDefaults.Errors;
 
@@ -12,13 +13,14 @@ namespace Quality.Intake.Features.Surveys;
 /// it. The score decides complaints (NPS ≤ 6, CSAT ≤ 2) and weighs more than the comment in the sentiment:
 /// it is what the customer chose, the comment's reading is the classifier's guess.
 /// </summary>
-public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassifier classifier, TimeProvider time)
+public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassifier classifier, PiiProtector pii, TimeProvider time)
 {
     private const double ScoreWeight = 0.6;
 
     public async Task<SubmitFeedbackResponse> SubmitAsync(SubmitSurveyRequest request, CancellationToken cancellationToken)
     {
         var (type, score, caseId) = Validate(request);
+        pii.ThrowIfRefused(request.Contact());
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? "" : request.Comment.Trim();
         var item = Build(type, score, caseId, comment, request);
         var answered = new SurveyAnswered
@@ -78,6 +80,7 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
             CaseId = caseId,
             SurveyType = type,
             SurveyScore = score,
+            Contact = request.Contact(),
         };
     }
 

@@ -114,10 +114,30 @@ namespace Quality.Intake.Infrastructure.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("confidence");
 
+                    b.Property<byte[]>("CustomerEmail")
+                        .HasColumnType("bytea")
+                        .HasColumnName("customer_email");
+
                     b.Property<string>("CustomerKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("customer_key");
+
+                    b.Property<byte[]>("CustomerName")
+                        .HasColumnType("bytea")
+                        .HasColumnName("customer_name");
+
+                    b.Property<byte[]>("CustomerPhone")
+                        .HasColumnType("bytea")
+                        .HasColumnName("customer_phone");
+
+                    b.Property<byte[]>("EmailLookup")
+                        .HasColumnType("bytea")
+                        .HasColumnName("email_lookup");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
 
                     b.PrimitiveCollection<List<string>>("Evidence")
                         .IsRequired()
@@ -141,6 +161,31 @@ namespace Quality.Intake.Infrastructure.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("language");
 
+                    b.Property<DateTimeOffset?>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<byte[]>("PhoneLookup")
+                        .HasColumnType("bytea")
+                        .HasColumnName("phone_lookup");
+
+                    b.Property<string>("PiiKeyId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("pii_key_id");
+
+                    b.Property<double?>("Rating")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating");
+
+                    b.Property<double?>("RatingMax")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating_max");
+
+                    b.Property<double?>("RatingMin")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating_min");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -152,6 +197,11 @@ namespace Quality.Intake.Infrastructure.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("integer")
                         .HasColumnName("severity");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
@@ -175,6 +225,18 @@ namespace Quality.Intake.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_feedback");
 
+                    b.HasIndex("EmailLookup")
+                        .HasDatabaseName("ix_feedback_email_lookup")
+                        .HasFilter("email_lookup IS NOT NULL");
+
+                    b.HasIndex("PhoneLookup")
+                        .HasDatabaseName("ix_feedback_phone_lookup")
+                        .HasFilter("phone_lookup IS NOT NULL");
+
+                    b.HasIndex("PiiKeyId")
+                        .HasDatabaseName("ix_feedback_pii_key_id")
+                        .HasFilter("pii_key_id IS NOT NULL");
+
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_feedback_received_at");
 
@@ -184,6 +246,167 @@ namespace Quality.Intake.Infrastructure.Migrations
                         .HasFilter("external_id IS NOT NULL");
 
                     b.ToTable("feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.Imports.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<long>("BytesTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_total");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("Duplicates")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicates");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("format");
+
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
+                    b.Property<long>("LastRow")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_row");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.Property<string>("SpoolFile")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("spool_file");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Stored")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stored");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("Node", "Status")
+                        .HasDatabaseName("ix_import_jobs_node_status");
+
+                    b.ToTable("import_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.Imports.ImportRejection", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("bigint")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("JobId", "Row")
+                        .HasName("pk_import_rejections");
+
+                    b.ToTable("import_rejections", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.Privacy.AuditEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_log_at");
+
+                    b.ToTable("audit_log", (string)null);
                 });
 
             modelBuilder.Entity("Quality.Intake.Features.Reclassification.Reclassification", b =>
@@ -313,6 +536,52 @@ namespace Quality.Intake.Infrastructure.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.Feedback.FeedbackItem", b =>
+                {
+                    b.OwnsMany("Quality.Intake.Features.Transcripts.TranscriptTurn", "Turns", b1 =>
+                        {
+                            b1.Property<Guid>("FeedbackItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset?>("At")
+                                .HasJsonPropertyName("at");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasJsonPropertyName("role");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasJsonPropertyName("text");
+
+                            b1.HasKey("FeedbackItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("feedback");
+
+                            b1
+                                .ToJson("turns")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FeedbackItemId")
+                                .HasConstraintName("fk_feedback_feedback_feedback_item_id");
+                        });
+
+                    b.Navigation("Turns");
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.Imports.ImportRejection", b =>
+                {
+                    b.HasOne("Quality.Intake.Features.Imports.ImportJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_rejections_import_jobs_job_id");
                 });
 
             modelBuilder.Entity("Quality.Intake.Features.Reclassification.Reclassification", b =>
