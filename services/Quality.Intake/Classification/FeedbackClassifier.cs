@@ -1,22 +1,26 @@
 using Quality.Contracts.Intake;
+using Quality.Intake.Classification.Model;
 
 namespace Quality.Intake.Classification;
 
 /// <summary>
 /// Rule-and-lexicon classification that needs no training data: language by script, sentiment from
 /// lexicon hits (negation flips, intensifiers weigh double), kind and category by keyword, severity from
-/// how negative the text is and whether it names something critical.
+/// how negative the text is and whether it names something critical. When an operator has activated a trained
+/// model, the model decides kind, sentiment and (if it learnt them) category, and the rules' matches stay as evidence.
 /// </summary>
 public sealed class FeedbackClassifier
 {
     private readonly Lexicon _lexicon;
+    private readonly ActiveFeedbackModel? _model;
 
     /// <summary>Per language, every sentiment word longest first: sorted once, not on every item.</summary>
     private readonly Dictionary<string, (string Word, bool Positive)[]> _sentimentWords;
 
-    public FeedbackClassifier(Lexicon lexicon)
+    public FeedbackClassifier(Lexicon lexicon, ActiveFeedbackModel? model = null)
     {
         _lexicon = lexicon;
+        _model = model;
         Categories = new HashSet<string>(lexicon.Categories.Keys.Append(lexicon.DefaultCategory), StringComparer.Ordinal);
         _sentimentWords = lexicon.Positive.Keys.Union(lexicon.Negative.Keys).ToDictionary(
             language => language,
@@ -34,6 +38,48 @@ public sealed class FeedbackClassifier
 
     public Classification Classify(string text)
     {
+        var rules = ClassifyByRules(text);
+        return _model?.Current is { } active ? ClassifyByModel(text, rules, active) : rules;
+    }
+
+    private Classification ClassifyByModel(string text, Classification rules, ActiveFeedbackModel.Activated active)
+    {
+        var input = ModelInput.From(text, rules);
+        var kind = active.Model.Kind.Predict(input);
+        var evidence = new List<string> { $"model:{active.Id:N}:kind:{kind.Label}:{kind.Probability:F2}" };
+
+        // The model's complaint probability is its sentiment: 1 sure praise, −1 sure complaint. A kind the model
+        // never learnt keeps the rules' reading.
+        var complaintLabel = FeedbackModelTrainer.KindLabel(FeedbackKind.Complaint);
+        var sentiment = kind.Labels.Contains(complaintLabel) ? Math.Round(1 - 2 * kind.ProbabilityOf(complaintLabel), 3) : rules.Sentiment;
+
+        // A critical word (food poisoning, a threat to sue) is a complaint whatever the model learnt.
+        var critical = rules.Evidence.Any(e => e.StartsWith("critical:", StringComparison.Ordinal));
+        var decided = critical ? FeedbackKind.Complaint : Enum.Parse<FeedbackKind>(kind.Label, ignoreCase: true);
+
+        var category = rules.Category;
+        if (active.Model.Category?.Predict(input) is { } predicted)
+        {
+            category = predicted.Label;
+            evidence.Add($"model:{active.Id:N}:category:{predicted.Label}:{predicted.Probability:F2}");
+        }
+
+        var negativeHits = rules.Evidence.Count(e => e.StartsWith("negative:", StringComparison.Ordinal));
+        evidence.AddRange(rules.Evidence);
+        return rules with
+        {
+            Kind = decided,
+            Category = category,
+            Severity = Severity(decided, sentiment, negativeHits, critical),
+            Sentiment = sentiment,
+            Confidence = Math.Round(kind.Probability, 2),
+            Evidence = evidence,
+        };
+    }
+
+    /// <summary>The rules' reading alone, whether or not a model is active: the model's features and its evidence.</summary>
+    public Classification ClassifyByRules(string text)
+    {
         var language = DetectLanguage(text);
         var lower = text.ToLowerInvariant();
         var evidence = new List<string>();
@@ -47,13 +93,18 @@ public sealed class FeedbackClassifier
 
         var kind = DecideKind(lower, language, sentiment, critical.Count > 0, evidence);
         var category = DecideCategory(lower, language, evidence);
-        var severity = kind == FeedbackKind.Complaint
-            ? critical.Count > 0 ? 4 : sentiment <= -0.8 && negative >= 3 ? 3 : sentiment <= -0.5 ? 2 : 1
-            : 1;
+        var severity = Severity(kind, sentiment, negative, critical.Count > 0);
         var confidence = total == 0 ? 0.3 : Math.Round(Math.Min(0.95, 0.5 + Math.Abs(sentiment) * 0.2 + Math.Min(total, 5) * 0.05), 2);
 
         return new Classification(kind, category, severity, sentiment, language, confidence, evidence);
     }
+
+    private static int Severity(FeedbackKind kind, double sentiment, double negativeWeight, bool critical) =>
+        kind != FeedbackKind.Complaint ? 1
+        : critical ? 4
+        : sentiment <= -0.8 && negativeWeight >= 3 ? 3
+        : sentiment <= -0.5 ? 2
+        : 1;
 
     private FeedbackKind DecideKind(string text, string language, double sentiment, bool critical, List<string> evidence)
     {
