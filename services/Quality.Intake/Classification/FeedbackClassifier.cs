@@ -14,6 +14,9 @@ public sealed class FeedbackClassifier
     private readonly Lexicon _lexicon;
     private readonly ActiveFeedbackModel? _model;
 
+    /// <summary>Per language, what may stand between a negation and its word: intensifiers and degree words.</summary>
+    private readonly Dictionary<string, string[]> _degreeWords;
+
     /// <summary>Per language, every sentiment word longest first: sorted once, not on every item.</summary>
     private readonly Dictionary<string, (string Word, bool Positive)[]> _sentimentWords;
 
@@ -28,6 +31,9 @@ public sealed class FeedbackClassifier
                 .Concat(Lexicon.Words(lexicon.Negative, language).Select(w => (Word: w, Positive: false)))
                 .OrderByDescending(c => c.Word.Length)
                 .ToArray());
+        _degreeWords = lexicon.Intensifiers.Keys.Union(lexicon.Degrees.Keys).ToDictionary(
+            language => language,
+            language => Lexicon.Words(lexicon.Intensifiers, language).Concat(Lexicon.Words(lexicon.Degrees, language)).ToArray());
     }
 
     /// <summary>Where an item goes when no category word matches.</summary>
@@ -91,7 +97,8 @@ public sealed class FeedbackClassifier
         var critical = Matches(lower, Lexicon.Words(_lexicon.Critical, language)).ToList();
         evidence.AddRange(critical.Select(w => $"critical:{w}"));
 
-        var kind = DecideKind(lower, language, sentiment, critical.Count > 0, evidence);
+        // Customers who name a fault and a merit in one breath are complaining: a tie goes to the complaint.
+        var kind = DecideKind(lower, language, sentiment, critical.Count > 0 || (negative > 0 && negative >= positive), evidence);
         var category = DecideCategory(lower, language, evidence);
         var severity = Severity(kind, sentiment, negative, critical.Count > 0);
         var confidence = total == 0 ? 0.3 : Math.Round(Math.Min(0.95, 0.5 + Math.Abs(sentiment) * 0.2 + Math.Min(total, 5) * 0.05), 2);
@@ -106,9 +113,9 @@ public sealed class FeedbackClassifier
         : sentiment <= -0.5 ? 2
         : 1;
 
-    private FeedbackKind DecideKind(string text, string language, double sentiment, bool critical, List<string> evidence)
+    private FeedbackKind DecideKind(string text, string language, double sentiment, bool complaining, List<string> evidence)
     {
-        if (critical || sentiment < -0.2)
+        if (complaining)
         {
             return FeedbackKind.Complaint;
         }
@@ -150,6 +157,7 @@ public sealed class FeedbackClassifier
     {
         var negations = Lexicon.Words(_lexicon.Negations, language);
         var intensifiers = Lexicon.Words(_lexicon.Intensifiers, language);
+        var degreeWords = _degreeWords.GetValueOrDefault(language, []);
         var candidates = _sentimentWords.GetValueOrDefault(language, []);
 
         var taken = new bool[text.Length];
@@ -164,9 +172,10 @@ public sealed class FeedbackClassifier
                 }
 
                 Array.Fill(taken, true, index, word.Length);
-                var before = text[Math.Max(0, index - 8)..index].TrimEnd();
-                var negated = negations.Any(n => before.EndsWith(n, StringComparison.Ordinal));
-                var weight = intensifiers.Any(i => before.EndsWith(i, StringComparison.Ordinal)) ? 2 : 1;
+                var before = text[Math.Max(0, index - 16)..index].TrimEnd();
+                var intensified = intensifiers.Any(i => before.EndsWith(i, StringComparison.Ordinal));
+                var negated = negations.Any(n => WithoutDegreeWords(before, degreeWords).EndsWith(n, StringComparison.Ordinal));
+                var weight = intensified ? 2 : 1;
                 var countsPositive = isPositive != negated;
                 if (countsPositive)
                 {
@@ -182,6 +191,26 @@ public sealed class FeedbackClassifier
         }
 
         return (positive, negative);
+    }
+
+    /// <summary>"不是特别好吃" negates "好吃" through the degree words between them.</summary>
+    private static string WithoutDegreeWords(string before, IReadOnlyList<string> degreeWords)
+    {
+        var stripped = true;
+        while (stripped && before.Length > 0)
+        {
+            stripped = false;
+            foreach (var word in degreeWords)
+            {
+                if (before.Length > word.Length && before.EndsWith(word, StringComparison.Ordinal))
+                {
+                    before = before[..^word.Length].TrimEnd();
+                    stripped = true;
+                }
+            }
+        }
+
+        return before;
     }
 
     private static IEnumerable<string> Matches(string text, IReadOnlyList<string> words) =>

@@ -32,6 +32,22 @@ public sealed class FeedbackClassifierTests
         Assert.True(_classifier.Classify("不好吃").Sentiment < 0);
     }
 
+    [Theory]
+    [InlineData("不是很好吃")]
+    [InlineData("不怎么好吃")]
+    [InlineData("not that good")]
+    public void Negation_reaches_through_degree_words(string text) =>
+        Assert.True(_classifier.Classify(text).Sentiment < 0, string.Join(", ", _classifier.Classify(text).Evidence));
+
+    [Fact]
+    public void A_fault_named_beside_a_merit_is_a_complaint()
+    {
+        var result = _classifier.Classify("挺不错的，不过有点辣");
+
+        Assert.Equal(FeedbackKind.Complaint, result.Kind);
+        Assert.Equal(0, result.Sentiment);
+    }
+
     [Fact]
     public void Praise_in_English_is_praise()
     {
