@@ -1,5 +1,6 @@
 using Quality.Intake.Extensions;
 using Quality.Intake.Features.ApiKeys;
+using Quality.Intake.Features.ClassifierModels;
 using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Reclassification;
@@ -24,6 +25,7 @@ app.MapApiKeyEndpoints();
 app.MapSurveyEndpoints();
 app.MapEmailEndpoints();
 app.MapReclassificationEndpoints();
+app.MapClassifierModelEndpoints();
 app.MapGrpcService<IntakeGrpcService>();
 
 await app.MigrateDatabaseAsync<IntakeDbContext>();

@@ -24,6 +24,9 @@ public sealed class IntakeServers : IAsyncLifetime
 
     public string DatabaseConnectionString => _servers!.GetConnectionString(ResourceNames.IntakeDb);
 
+    /// <summary>The configured Intake host, for tests that need one with different settings.</summary>
+    public WebApplicationFactory<Program> Factory => _intake!;
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });

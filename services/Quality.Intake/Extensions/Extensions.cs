@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Quality.Contracts;
 using Quality.Intake.Authentication;
 using Quality.Intake.Classification;
+using Quality.Intake.Classification.Model;
+using Quality.Intake.Features.ClassifierModels;
 using Quality.Intake.Features.ApiKeys;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Email;
@@ -11,6 +13,7 @@ using Quality.Intake.Features.Surveys;
 using Quality.Intake.Infrastructure;
 using Quality.Messaging;
 using Quality.ServiceDefaults;
+using Quality.ServiceDefaults.Options;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Intake.Extensions;
@@ -25,6 +28,14 @@ internal static class Extensions
 
         builder.Services.AddSingleton(_ => Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "Classification", "lexicon.json")));
         builder.Services.AddSingleton<FeedbackClassifier>();
+        builder.Services.AddSingleton<ActiveFeedbackModel>();
+        builder.Services.AddSingleton<TrainingSignal>();
+        builder.Services.AddValidatedOptions<ClassifierOptions>(ClassifierOptions.SectionName);
+        builder.Services.AddScoped<ClassifierModels>();
+        builder.Services.AddScoped<TrainingData>();
+        builder.Services.AddScoped<TrainingExampleImporter>();
+        builder.Services.AddHostedService<ModelTrainingWorker>();
+        builder.Services.AddHostedService<ActiveModelRefresher>();
         builder.Services.AddScoped<FeedbackSubmitter>();
         builder.Services.AddScoped<FeedbackBatchSubmitter>();
         builder.Services.AddScoped<SurveySubmitter>();

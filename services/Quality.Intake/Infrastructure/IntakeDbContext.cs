@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Intake.Features.ApiKeys;
+using Quality.Intake.Features.ClassifierModels;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Reclassification;
 using Quality.Messaging.Persistence;
@@ -11,6 +12,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Reclassification> Reclassifications => Set<Reclassification>();
+    public DbSet<ClassifierModel> ClassifierModels => Set<ClassifierModel>();
+    public DbSet<TrainingExample> TrainingExamples => Set<TrainingExample>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
