@@ -1,6 +1,13 @@
+using Quality.Contracts.Intake;
+using Quality.Intake.Classification.Model;
+
 namespace Quality.Intake.Benchmarks;
 
-public sealed record LabelledReview(bool Positive, string Text);
+public sealed record LabelledReview(bool Positive, string Text)
+{
+    /// <summary>The corpus only knows positive or negative: a negative review is a complaint, a positive one praise.</summary>
+    public LabelledFeedback ToLabelled() => new(Text, Positive ? FeedbackKind.Praise : FeedbackKind.Complaint);
+}
 
 /// <summary>Reads the label,review CSV format of the waimai_10k corpus (quoted fields allowed).</summary>
 public static class LabelledReviews

@@ -1,5 +1,6 @@
 using Quality.Intake.Extensions;
 using Quality.Intake.Features.ApiKeys;
+using Quality.Intake.Features.ClassifierModels;
 using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Imports;
@@ -32,6 +33,7 @@ app.MapReviewEndpoints();
 app.MapImportEndpoints();
 app.MapPrivacyEndpoints();
 app.MapReclassificationEndpoints();
+app.MapClassifierModelEndpoints();
 app.MapGrpcService<IntakeGrpcService>();
 
 await app.MigrateDatabaseAsync<IntakeDbContext>();

@@ -14,6 +14,12 @@ public sealed record Lexicon
     public required Dictionary<string, Dictionary<string, string[]>> Categories { get; init; }
     public required string DefaultCategory { get; init; }
 
+    /// <summary>
+    /// Words that may sit between a negation and what it negates ("不是很好吃", "not that good") without
+    /// strengthening anything. Optional, so lexicon files written before it still load.
+    /// </summary>
+    public Dictionary<string, string[]> Degrees { get; init; } = [];
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
     public static Lexicon Load(string path)

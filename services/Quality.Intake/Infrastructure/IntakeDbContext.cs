@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Intake.Features.ApiKeys;
+using Quality.Intake.Features.ClassifierModels;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Imports;
 using Quality.Intake.Features.Privacy;
@@ -16,6 +17,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<ImportRejection> ImportRejections => Set<ImportRejection>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ClassifierModel> ClassifierModels => Set<ClassifierModel>();
+    public DbSet<TrainingExample> TrainingExamples => Set<TrainingExample>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -87,6 +87,116 @@ namespace Quality.Intake.Infrastructure.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Quality.Intake.Features.ClassifierModels.ClassifierModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("ActivateAtAccuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("activate_at_accuracy");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<double>("HoldoutFraction")
+                        .HasColumnType("double precision")
+                        .HasColumnName("holdout_fraction");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifier_models");
+
+                    b.HasIndex("IsActive")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classifier_models_is_active")
+                        .HasFilter("is_active");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_classifier_models_status_requested_at");
+
+                    b.ToTable("classifier_models", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.ClassifierModels.TrainingExample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifier_training_examples");
+
+                    b.ToTable("classifier_training_examples", (string)null);
+                });
+
             modelBuilder.Entity("Quality.Intake.Features.Feedback.FeedbackItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,6 +646,40 @@ namespace Quality.Intake.Infrastructure.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Intake.Features.ClassifierModels.ClassifierModel", b =>
+                {
+                    b.OwnsOne("Quality.Intake.Classification.Model.ModelMetrics", "Metrics", b1 =>
+                        {
+                            b1.Property<Guid>("ClassifierModelId");
+
+                            b1.Property<double?>("CategoryAccuracy");
+
+                            b1.Property<double>("ComplaintRecall");
+
+                            b1.Property<double>("KindAccuracy");
+
+                            b1.Property<double>("KindMacroF1");
+
+                            b1.Property<int>("TestExamples");
+
+                            b1.Property<int>("TrainingExamples");
+
+                            b1.HasKey("ClassifierModelId");
+
+                            b1.ToTable("classifier_models");
+
+                            b1
+                                .ToJson("metrics")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClassifierModelId")
+                                .HasConstraintName("fk_classifier_models_classifier_models_id");
+                        });
+
+                    b.Navigation("Metrics");
                 });
 
             modelBuilder.Entity("Quality.Intake.Features.Feedback.FeedbackItem", b =>

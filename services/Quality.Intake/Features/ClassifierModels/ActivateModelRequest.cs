@@ -1,0 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Quality.Intake.Features.ClassifierModels;
+
+public sealed record ActivateModelRequest([property: Required] Guid? ModelId);

@@ -1,0 +1,9 @@
+namespace Quality.Intake.Features.ClassifierModels;
+
+public enum ClassifierModelStatus
+{
+    Queued,
+    Training,
+    Ready,
+    Failed,
+}

@@ -1,0 +1,3 @@
+namespace Quality.Intake.Features.ClassifierModels;
+
+public sealed record DeletedExamples(int Deleted);
