@@ -15,6 +15,11 @@ try
     // One signing key for every service, kept in the data directory so tokens survive restarts.
     var signingKey = builder.AddSecret("auth-signing-key", bytes: 32);
 
+    // Intake encrypts customers' contact data with this key and finds it by HMAC lookups: losing them loses the
+    // data, so they live (0600) beside it in the data directory. Rotate by adding a key and re-encrypting.
+    var piiKey = builder.AddSecret("intake-pii-key", bytes: 32);
+    var piiLookupKey = builder.AddSecret("intake-pii-lookup-key", bytes: 32);
+
     var postgres = builder.AddPostgres(ResourceNames.Postgres);
     var intakeDb = postgres.AddDatabase(ResourceNames.IntakeDb);
     var routingDb = postgres.AddDatabase(ResourceNames.RoutingDb);
@@ -44,6 +49,9 @@ try
         .WithReference(intakeDb).WithReference(redis).WithReference(rabbit)
         .WaitFor(intakeDb).WaitFor(redis).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
+        .WithEnvironment("Intake__Pii__ActiveKeyId", "k1")
+        .WithEnvironment("Intake__Pii__Keys__k1", piiKey)
+        .WithEnvironment("Intake__Pii__LookupKey", piiLookupKey)
         // Consumers declare their queues when they start; an event published before its queue exists
         // would be dropped by RabbitMQ, so on a first boot the producers start last.
         .WaitFor(routing).WaitFor(scoring).WaitFor(notifications);

@@ -33,6 +33,9 @@ public sealed class QualitySystem : IAsyncLifetime
             .WithReference(scoring);
         var notifications = AddService(builder, ResourceNames.Notifications, postgres.AddDatabase(ResourceNames.NotificationsDb), redis, rabbit);
         AddService(builder, ResourceNames.Intake, postgres.AddDatabase(ResourceNames.IntakeDb), redis, rabbit)
+            .WithEnvironment("Intake__Pii__ActiveKeyId", "k1")
+            .WithEnvironment("Intake__Pii__Keys__k1", builder.AddSecret("intake-pii-key", bytes: 32))
+            .WithEnvironment("Intake__Pii__LookupKey", builder.AddSecret("intake-pii-lookup-key", bytes: 32))
             .WaitFor(routing).WaitFor(scoring).WaitFor(notifications);
 
         _app = builder.Build();

@@ -32,6 +32,8 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
             externalId = $"skeleton-{Guid.NewGuid()}",
             text = "送餐太慢了，等了两个小时，饭菜都凉了，非常失望",
             customerId = "customer-42",
+            // Contact data is only accepted when the AppHost gave Intake its encryption keys.
+            customerEmail = "wang.fang@example.com",
         }, Cancellation);
         Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
         var feedback = await posted.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
