@@ -1,8 +1,8 @@
 namespace Quality.LoadGenerator.Agents;
 
 /// <summary>
-/// Which categories each simulated agent handles: agents specialise in half the categories, in rotation, so
-/// every category is covered by about half the agents; with fewer than two agents everyone handles everything.
+/// Which categories each simulated agent handles: agents specialise in half the categories, alternating halves, so
+/// every category is covered by half the agents; with fewer than two agents everyone handles everything.
 /// Every agent speaks Chinese and English.
 /// </summary>
 public static class SkillPlan
@@ -20,6 +20,6 @@ public static class SkillPlan
         }
 
         var share = (Categories.Count + 1) / 2;
-        return [.. Enumerable.Range(0, share).Select(i => Categories[(agent + i) % Categories.Count])];
+        return [.. Enumerable.Range(0, share).Select(i => Categories[(agent * share + i) % Categories.Count])];
     }
 }
