@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Quality.LoadGenerator.Measurement;
 
 /// <summary>
-/// Samples CPU time and resident memory of the AppHost's process tree (its pid is in <c>apphost.pid</c> in the
+/// Samples CPU time and memory (RSS per process, PSS summed per resource) of the AppHost's process tree (its pid is in <c>apphost.pid</c> in the
 /// data directory) once a second from /proc, grouped by resource (every descendant of a child the AppHost
 /// started belongs to that child's resource), plus this generator itself.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class ProcessSampler : IAsyncDisposable
     private readonly int _appHost;
     private readonly Dictionary<int, (string Group, long Ticks)> _seen = [];
     private readonly Dictionary<string, (double Process, double Total)> _peaks = [];
+    private readonly Dictionary<string, int> _alive = [];
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
@@ -75,7 +76,7 @@ public sealed class ProcessSampler : IAsyncDisposable
             {
                 var ticks = totals[group] - checkpoint.GetValueOrDefault(group);
                 var peak = _peaks.GetValueOrDefault(group);
-                var processes = _seen.Values.Count(v => v.Group == group);
+                var processes = _alive.GetValueOrDefault(group);
                 return new ProcessUsage(group, processes, Math.Round(ticks / TicksPerSecond / Math.Max(seconds, 0.001), 3),
                     Math.Round(peak.Process, 1), Math.Round(peak.Total, 1));
             })];
@@ -122,6 +123,7 @@ public sealed class ProcessSampler : IAsyncDisposable
         lock (_gate)
         {
             var rssTotals = new Dictionary<string, double>(StringComparer.Ordinal);
+            _alive.Clear();
             foreach (var (pid, group) in groups)
             {
                 if (!stats.TryGetValue(pid, out var stat))
@@ -131,7 +133,9 @@ public sealed class ProcessSampler : IAsyncDisposable
 
                 _seen[pid] = (group, Math.Max(stat.Ticks, _seen.GetValueOrDefault(pid).Ticks));
                 var rss = stat.RssPages * Environment.SystemPageSize / 1024.0 / 1024.0;
-                rssTotals[group] = rssTotals.GetValueOrDefault(group) + rss;
+                // Summed as PSS: shared pages (PostgreSQL's shared buffers) are split between processes, not counted in each.
+                rssTotals[group] = rssTotals.GetValueOrDefault(group) + (ProportionalMb(pid) ?? rss);
+                _alive[group] = _alive.GetValueOrDefault(group) + 1;
                 var peak = _peaks.GetValueOrDefault(group);
                 _peaks[group] = (Math.Max(peak.Process, rss), peak.Total);
             }
@@ -153,6 +157,25 @@ public sealed class ProcessSampler : IAsyncDisposable
         }
 
         return family;
+    }
+
+    private static double? ProportionalMb(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            {
+                if (line.StartsWith("Pss:", StringComparison.Ordinal))
+                {
+                    return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+        }
+
+        return null;
     }
 
     private static string CommandLine(int pid)

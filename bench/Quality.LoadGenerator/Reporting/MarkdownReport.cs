@@ -54,13 +54,13 @@ public static class MarkdownReport
         }
 
         md.AppendLine().AppendLine("## CPU and memory per process (per stage)").AppendLine();
-        md.AppendLine("CPU in cores (1.00 = one core busy the whole stage); peak resident set of the largest single process, and of all the resource's processes together.").AppendLine();
-        md.AppendLine("| Stage | Resource | Processes | CPU cores | Peak RSS MB (one process) | Peak RSS MB (all) |").AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("CPU in cores (1.00 = one core busy the whole stage); peak resident set (RSS) of the largest single process, and peak proportional set (PSS, shared pages split) of all the resource's processes together; processes alive at the end.").AppendLine();
+        md.AppendLine("| Stage | Resource | Processes | CPU cores | Peak RSS MB (one process) | Peak PSS MB (all) |").AppendLine("|---|---|---|---|---|---|");
         foreach (var s in report.Stages)
         {
             foreach (var p in s.Processes)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {p.Name} | {p.Processes} | {p.CpuCores:0.00} | {F0(p.PeakProcessRssMb)} | {F0(p.PeakTotalRssMb)} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {p.Name} | {p.Processes} | {p.CpuCores:0.00} | {F0(p.PeakProcessRssMb)} | {F0(p.PeakTotalPssMb)} |");
             }
         }
 
