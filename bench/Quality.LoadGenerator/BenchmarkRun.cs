@@ -30,6 +30,12 @@ public sealed class BenchmarkRun(LoadOptions options)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Current();
+        if (double.TryParse(machine.LoadAverage.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > machine.Cores)
+        {
+            _notes.Add($"Preliminary: the 1-minute load average was {load:0.#} on {machine.Cores} cores when the run started, so other work "
+                + "competed for the CPU throughout (see the load average after each stage). These figures describe this harness on a busy machine, not the system's capacity.");
+        }
+
         var corpus = ReviewCorpus.Load(options.CorpusPath);
         using var intakeHttp = QualityHttp.Create(options.IntakeUrl, options.Token, options.Concurrency);
         using var routingHttp = QualityHttp.Create(options.RoutingUrl, options.Token, 32);
@@ -81,6 +87,12 @@ public sealed class BenchmarkRun(LoadOptions options)
             {
                 await _agents.StopAsync().ConfigureAwait(false);
             }
+        }
+
+        if (stages.Where(s => s.MaxSendLagMs > 1000).Select(s => s.Name).ToList() is { Count: > 0 } behind)
+        {
+            _notes.Add($"The generator fell behind its schedule in {string.Join(", ", behind)}: all {options.Concurrency} request slots (--concurrency) were "
+                + "busy, so the offered rate was not reached there. Latencies are measured from sending, not from the scheduled time.");
         }
 
         if (poller.Errors > 0)
