@@ -6,7 +6,8 @@ namespace Quality.AppHost;
 
 /// <summary>
 /// On a development machine, writes <c>&lt;data&gt;/quality.env</c> with every service's URL and an admin token
-/// signed with the system's key, so a newcomer can call the APIs with curl straight away.
+/// signed with the system's key, so a newcomer can call the APIs with curl straight away; and the broker's and
+/// database server's connection strings for the load generator.
 /// </summary>
 internal static class DevelopmentAccess
 {
@@ -26,6 +27,10 @@ internal static class DevelopmentAccess
             lines.Add($"{service.ToUpperInvariant()}_URL={app.GetEndpoint(service, ResourceNames.HttpEndpoint)}".TrimEnd('/'));
             lines.Add($"{service.ToUpperInvariant()}_GRPC={app.GetEndpoint(service, ResourceNames.GrpcEndpoint)}".TrimEnd('/'));
         }
+
+        // The load generator (bench/Quality.LoadGenerator) measures the broker and the database server directly.
+        lines.Add($"RABBITMQ_URI={app.GetConnectionString(ResourceNames.RabbitMQ)}");
+        lines.Add($"POSTGRES_CONNECTION={app.GetConnectionString(ResourceNames.Postgres)}");
 
         var path = Path.Combine(app.DataDirectory, "quality.env");
         File.WriteAllLines(path, lines);

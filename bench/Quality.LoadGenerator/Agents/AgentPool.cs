@@ -1,0 +1,131 @@
+using System.Globalization;
+using Quality.LoadGenerator.Measurement;
+using Quality.LoadGenerator.Traffic;
+
+namespace Quality.LoadGenerator.Agents;
+
+/// <summary>
+/// Simulated agents: a team and N agents with skills created through Routing's HTTP API and set online; each
+/// agent polls its assigned cases, records a response, resolves the case and, for a share of them, has the
+/// customer answer a CSAT survey tied to the case. Agents go offline when the run ends.
+/// </summary>
+public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibilityTracker kpis, int agents, int capacity,
+    double surveyShare, string runId, int seed)
+{
+    public const string TeamId = "loadgen";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private readonly List<Task> _workers = [];
+
+    public AgentStats Stats { get; } = new();
+
+    public static string AgentId(int index) => $"loadgen-agent-{(index + 1).ToString("00", CultureInfo.InvariantCulture)}";
+
+    public async Task SetUpAsync(CancellationToken ct)
+    {
+        await QualityHttp.SendAsync(routing, HttpMethod.Put, $"api/teams/{TeamId}", new { name = "Load generator" }, ct).ConfigureAwait(false);
+        for (var i = 0; i < agents; i++)
+        {
+            var id = AgentId(i);
+            await QualityHttp.SendAsync(routing, HttpMethod.Put, $"api/agents/{id}", new
+            {
+                teamId = TeamId,
+                displayName = $"Load agent {i + 1}",
+                categories = SkillPlan.CategoriesFor(i, agents),
+                languages = SkillPlan.Languages,
+                capacity,
+            }, ct).ConfigureAwait(false);
+            await QualityHttp.SendAsync(routing, HttpMethod.Put, $"api/agents/{id}/presence", new { presence = "online" }, ct).ConfigureAwait(false);
+        }
+    }
+
+    public void Start(CancellationToken ct)
+    {
+        for (var i = 0; i < agents; i++)
+        {
+            var id = AgentId(i);
+            var random = new Random(seed + i);
+            _workers.Add(Task.Run(() => WorkAsync(id, random, ct), ct));
+        }
+    }
+
+    /// <summary>Stops the workers (cancel their token first) and sets every agent offline.</summary>
+    public async Task StopAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_workers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        for (var i = 0; i < agents; i++)
+        {
+            try
+            {
+                await QualityHttp.SendAsync(routing, HttpMethod.Put, $"api/agents/{AgentId(i)}/presence", new { presence = "offline" }, timeout.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IntakeException or HttpRequestException or OperationCanceledException)
+            {
+                Stats.OnError($"offline {AgentId(i)}: {e.Message}");
+            }
+        }
+    }
+
+    private async Task WorkAsync(string agentId, Random random, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var page = await QualityHttp.SendAsync(routing, HttpMethod.Get, $"api/cases?agentId={agentId}&status=assigned&pageSize=50", null, ct)
+                    .ConfigureAwait(false);
+                var cases = page.TryGetProperty("cases", out var list) ? list.EnumerateArray().Select(c => c.GetProperty("caseId").GetString()!).ToList() : [];
+                foreach (var caseId in cases)
+                {
+                    await WorkCaseAsync(caseId, random, ct).ConfigureAwait(false);
+                }
+
+                if (cases.Count == 0)
+                {
+                    await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is IntakeException or HttpRequestException or OperationCanceledException or KeyNotFoundException)
+            {
+                Stats.OnError($"{agentId}: {e.Message}");
+                await Task.Delay(PollInterval, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task WorkCaseAsync(string caseId, Random random, CancellationToken ct)
+    {
+        await QualityHttp.SendAsync(routing, HttpMethod.Post, $"api/cases/{caseId}/responses", new { note = "您好，我们正在核实，马上给您答复。" }, ct)
+            .ConfigureAwait(false);
+        Stats.OnResponded();
+        await QualityHttp.SendAsync(routing, HttpMethod.Post, $"api/cases/{caseId}/resolve", new { note = "已为您退款并致歉。" }, ct)
+            .ConfigureAwait(false);
+        Stats.OnResolved();
+        if (random.NextDouble() >= surveyShare)
+        {
+            return;
+        }
+
+        // Most customers are satisfied after a resolution; some are not (CSAT 1-2 opens a complaint again).
+        var score = random.NextDouble() switch { < 0.6 => 5, < 0.8 => 4, < 0.9 => 3, < 0.95 => 2, _ => 1 };
+        var result = await intake.SubmitSurveyAsync("csat", score, null, caseId, $"lg-{runId}-csat-{caseId}", $"lg-{runId}-csat-{caseId}", ct)
+            .ConfigureAwait(false);
+        Stats.OnSurvey();
+        if (!result.Duplicate)
+        {
+            kpis.OnStored(Clock.Now, stage: null, items: 1);
+        }
+    }
+}

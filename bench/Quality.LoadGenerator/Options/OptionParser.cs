@@ -1,0 +1,257 @@
+using System.Globalization;
+using Quality.LoadGenerator.Traffic;
+
+namespace Quality.LoadGenerator.Options;
+
+/// <summary>Turns the command line (and <c>quality.env</c> for what it leaves out) into <see cref="LoadOptions"/>.</summary>
+public static class OptionParser
+{
+    public const string Usage = """
+        dotnet run --project bench/Quality.LoadGenerator -c Release -- [options]
+
+        Drives API items (single and batch), survey answers and raw emails at a Quality system started by
+        the AppHost (scripts/run.sh), with simulated agents working the cases, and writes the measurements
+        to docs/benchmarks/.
+
+        System (default: read from .quality/quality.env, which the AppHost writes):
+          --env FILE             environment file with QUALITY_TOKEN, *_URL, RABBITMQ_URI, POSTGRES_CONNECTION
+          --intake URL  --routing URL  --scoring URL  --token TOKEN
+          --rabbitmq URI         AMQP URI: CaseAssigned subscription and broker baseline
+          --postgres CONNSTR     Npgsql connection string: commit baseline
+          --data-dir DIR         the AppHost's data directory, for CPU and memory per process
+                                 (default: the directory of the environment file)
+        Load:
+          --rate LIST            items/s per stage, comma-separated; "max" = as fast as possible (default 100)
+          --duration SECONDS     measured time per stage (default 60)
+          --warmup SECONDS       unmeasured time before each stage (default 5)
+          --drain SECONDS        wait after each stage for late assignments and KPIs (default 10)
+          --mix SPEC             share of items per channel (default api=60,batch=20,survey=10,email=10)
+          --batch-size N         items per batch request, 1-1000 (default 20)
+          --concurrency N        requests in flight at most (default 64)
+          --data FILE            label,review CSV (default ../shared/data/waimai_10k.csv beside the repo)
+          --seed N               random seed (default 7)
+        Agents:
+          --agents N             simulated agents working cases; 0 for none (default 10)
+          --agent-capacity N     cases each agent may hold (default 200)
+          --survey-share F       share of resolved cases followed by a CSAT answer, 0-1 (default 0.5)
+        Output:
+          --baseline SECONDS     duration of each raw baseline (RabbitMQ, PostgreSQL); 0 skips (default 5)
+          --output DIR           where results go (default docs/benchmarks)
+          --label TEXT           file name label (default run)
+          --no-live              plain progress lines instead of the live view
+          --help
+        """;
+
+    public static LoadOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    {
+        var given = ReadPairs(args);
+        var envPath = Path.GetFullPath(given.GetValueOrDefault("env") ?? Path.Combine(repositoryRoot, ".quality", "quality.env"));
+        if (given.ContainsKey("env") && !File.Exists(envPath))
+        {
+            throw new OptionException($"--env: {envPath} does not exist");
+        }
+
+        var env = EnvironmentFile.Read(envPath);
+        string? Value(string option, string envKey) => given.GetValueOrDefault(option) ?? env.GetValueOrDefault(envKey);
+
+        var token = Value("token", "QUALITY_TOKEN")
+            ?? throw new OptionException($"no token: start the system with scripts/run.sh (it writes {envPath}) or pass --token");
+        var corpus = Path.GetFullPath(given.GetValueOrDefault("data")
+            ?? Path.Combine(repositoryRoot, "..", "shared", "data", "waimai_10k.csv"));
+        if (!File.Exists(corpus))
+        {
+            throw new OptionException($"--data: {corpus} does not exist");
+        }
+
+        var batchSize = Int(given, "batch-size", 20, 1, 1000);
+        return new LoadOptions
+        {
+            IntakeUrl = Url(Value("intake", "INTAKE_URL"), "intake", envPath),
+            RoutingUrl = Url(Value("routing", "ROUTING_URL"), "routing", envPath),
+            ScoringUrl = Url(Value("scoring", "SCORING_URL"), "scoring", envPath),
+            Token = token,
+            RabbitMqUri = Value("rabbitmq", "RABBITMQ_URI"),
+            PostgresConnection = Value("postgres", "POSTGRES_CONNECTION"),
+            DataDirectory = given.GetValueOrDefault("data-dir") ?? (File.Exists(envPath) ? Path.GetDirectoryName(envPath) : null),
+            CorpusPath = corpus,
+            Rates = Rates(given.GetValueOrDefault("rate") ?? "100"),
+            Duration = Seconds(given, "duration", 60, minimum: 1),
+            Warmup = Seconds(given, "warmup", 5, minimum: 0),
+            Drain = Seconds(given, "drain", 10, minimum: 0),
+            Mix = Mix(given.GetValueOrDefault("mix") ?? ChannelMix.Default, batchSize),
+            BatchSize = batchSize,
+            Concurrency = Int(given, "concurrency", 64, 1, 4096),
+            Agents = Int(given, "agents", 10, 0, 1000),
+            AgentCapacity = Int(given, "agent-capacity", 200, 1, 100_000),
+            SurveyShare = Fraction(given, "survey-share", 0.5),
+            BaselineDuration = Seconds(given, "baseline", 5, minimum: 0),
+            OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? Path.Combine(repositoryRoot, "docs", "benchmarks")),
+            Label = Label(given.GetValueOrDefault("label") ?? "run"),
+            Live = !given.ContainsKey("no-live"),
+            Seed = Int(given, "seed", 7, int.MinValue, int.MaxValue),
+            CommandLine = Describe(args),
+        };
+    }
+
+    private static readonly HashSet<string> Flags = ["no-live", "help"];
+
+    private static readonly HashSet<string> Known =
+    [
+        "env", "intake", "routing", "scoring", "token", "rabbitmq", "postgres", "data-dir", "rate", "duration", "warmup",
+        "drain", "mix", "batch-size", "concurrency", "data", "seed", "agents", "agent-capacity", "survey-share", "baseline",
+        "output", "label", "no-live", "help",
+    ];
+
+    private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new OptionException($"unexpected argument '{arg}' (options start with --; see --help)");
+            }
+
+            var name = arg[2..];
+            string? inline = null;
+            if (name.IndexOf('=', StringComparison.Ordinal) is var eq and > 0)
+            {
+                inline = name[(eq + 1)..];
+                name = name[..eq];
+            }
+
+            if (!Known.Contains(name))
+            {
+                throw new OptionException($"unknown option --{name} (see --help)");
+            }
+
+            if (Flags.Contains(name))
+            {
+                pairs[name] = "true";
+                continue;
+            }
+
+            if (inline is null && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
+            {
+                throw new OptionException($"--{name} needs a value (see --help)");
+            }
+
+            pairs[name] = inline ?? args[++i];
+        }
+
+        return pairs;
+    }
+
+    private static Uri Url(string? value, string service, string envPath)
+    {
+        if (value is null)
+        {
+            throw new OptionException($"no URL for {service}: pass --{service} or start the system with scripts/run.sh (it writes {envPath})");
+        }
+
+        return Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new OptionException($"--{service}: '{value}' is not an http(s) URL");
+    }
+
+    internal static IReadOnlyList<double?> Rates(string text)
+    {
+        var rates = new List<double?>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Equals("max", StringComparison.OrdinalIgnoreCase))
+            {
+                rates.Add(null);
+            }
+            else if (double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && rate <= 1_000_000)
+            {
+                rates.Add(rate);
+            }
+            else
+            {
+                throw new OptionException($"--rate: '{part}' is not a positive number of items/s or 'max'");
+            }
+        }
+
+        return rates.Count > 0 ? rates : throw new OptionException("--rate: give at least one rate");
+    }
+
+    private static ChannelMix Mix(string text, int batchSize)
+    {
+        try
+        {
+            return ChannelMix.Parse(text, batchSize);
+        }
+        catch (FormatException e)
+        {
+            throw new OptionException($"--mix: {e.Message}");
+        }
+    }
+
+    private static int Int(Dictionary<string, string> given, string name, int fallback, int minimum, int maximum)
+    {
+        if (!given.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
+            ? value
+            : throw new OptionException($"--{name}: '{text}' is not a whole number from {minimum} to {maximum}");
+    }
+
+    private static TimeSpan Seconds(Dictionary<string, string> given, string name, double fallback, double minimum)
+    {
+        if (!given.TryGetValue(name, out var text))
+        {
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= 86_400
+            ? TimeSpan.FromSeconds(value)
+            : throw new OptionException($"--{name}: '{text}' is not a number of seconds from {minimum} to 86400");
+    }
+
+    private static double Fraction(Dictionary<string, string> given, string name, double fallback)
+    {
+        if (!given.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new OptionException($"--{name}: '{text}' is not a number from 0 to 1");
+    }
+
+    private static string Label(string text) =>
+        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? text
+            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
+
+    private static readonly HashSet<string> Secrets = ["--token", "--postgres", "--rabbitmq"];
+
+    /// <summary>The command line to record with the results, secrets left out.</summary>
+    internal static string Describe(IReadOnlyList<string> args)
+    {
+        var parts = new List<string> { "dotnet run --project bench/Quality.LoadGenerator -c Release --" };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i].Split('=')[0];
+            if (Secrets.Contains(name))
+            {
+                parts.Add(args[i].Contains('=', StringComparison.Ordinal) ? $"{name}=…" : $"{name} …");
+                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+
+            parts.Add(Quote(args[i]));
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Quote(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or '=' or ':') ? arg : $"'{arg}'";
+}

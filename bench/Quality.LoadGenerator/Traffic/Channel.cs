@@ -1,0 +1,17 @@
+namespace Quality.LoadGenerator.Traffic;
+
+/// <summary>The Intake channels the generator drives.</summary>
+public enum Channel
+{
+    /// <summary><c>POST /api/feedback</c>, one item.</summary>
+    Api,
+
+    /// <summary><c>POST /api/feedback/batch</c>, several items.</summary>
+    Batch,
+
+    /// <summary><c>POST /api/surveys</c>, an NPS answer with the review as comment.</summary>
+    Survey,
+
+    /// <summary><c>POST /api/email</c>, a raw RFC 822 message.</summary>
+    Email,
+}

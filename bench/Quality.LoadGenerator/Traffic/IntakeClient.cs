@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Quality.LoadGenerator.Traffic;
+
+/// <summary>Intake's channel endpoints, as a source system calls them.</summary>
+public sealed class IntakeClient(HttpClient http)
+{
+    public async Task<IReadOnlyList<IntakeResult>> SubmitAsync(string externalId, string text, string customerId, CancellationToken ct)
+    {
+        var answer = await QualityHttp.SendAsync(http, HttpMethod.Post, "api/feedback", new { externalId, text, customerId }, ct).ConfigureAwait(false);
+        return [Result(answer)];
+    }
+
+    /// <summary>A batch; items Intake rejected are left out of the answer (the caller counts them).</summary>
+    public async Task<IReadOnlyList<IntakeResult>> SubmitBatchAsync(
+        IReadOnlyList<(string ExternalId, string Text, string CustomerId)> items, CancellationToken ct)
+    {
+        var body = new { items = items.Select(i => new { externalId = i.ExternalId, text = i.Text, customerId = i.CustomerId }) };
+        var answer = await QualityHttp.SendAsync(http, HttpMethod.Post, "api/feedback/batch", body, ct).ConfigureAwait(false);
+        return [.. answer.GetProperty("items").EnumerateArray().Where(i => i.TryGetProperty("feedbackId", out _)).Select(Result)];
+    }
+
+    public async Task<IntakeResult> SubmitSurveyAsync(
+        string type, int score, string? comment, string? caseId, string externalId, string customerId, CancellationToken ct)
+    {
+        var body = new { type, score, comment, caseId, externalId, customerId };
+        return Result(await QualityHttp.SendAsync(http, HttpMethod.Post, "api/surveys", body, ct).ConfigureAwait(false));
+    }
+
+    public async Task<IntakeResult> SubmitEmailAsync(byte[] rawMessage, CancellationToken ct)
+    {
+        using var content = new ByteArrayContent(rawMessage);
+        content.Headers.ContentType = new MediaTypeHeaderValue("message/rfc822");
+        var response = await http.PostAsync("api/email", content, ct).ConfigureAwait(false);
+        return Result(await QualityHttp.ReadAsync(response, "POST api/email", ct).ConfigureAwait(false));
+    }
+
+    private static IntakeResult Result(JsonElement item) => new(
+        item.GetProperty("feedbackId").GetGuid(),
+        item.TryGetProperty("duplicate", out var duplicate) && duplicate.GetBoolean(),
+        item.TryGetProperty("kind", out var kind) ? kind.GetString() ?? "" : "");
+}
