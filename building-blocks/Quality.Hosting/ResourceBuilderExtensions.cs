@@ -6,10 +6,17 @@ namespace Quality.Hosting;
 public static partial class ResourceBuilderExtensions
 {
     /// <summary>Adds a database to a PostgreSQL server; it is created on start when missing.</summary>
-    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name)
+    /// <param name="maxPoolSize">
+    /// The most connections one process may hold to this database (<c>Maximum Pool Size</c> in its connection
+    /// string). Every database's pool together must stay below the server's <c>max_connections</c>, or a busy
+    /// service takes the last connection and another fails with "too many clients" instead of waiting.
+    /// </param>
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(
+        this IResourceBuilder<PostgresServerResource> server, string name, int maxPoolSize = PostgresDatabaseResource.DefaultMaxPoolSize)
     {
         if (!DatabaseName().IsMatch(name)) throw new ArgumentException($"database name {name} must match [a-z][a-z0-9_]*", nameof(name));
-        return server.ApplicationBuilder.Add(new PostgresDatabaseResource(name, server.Resource));
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPoolSize, 1);
+        return server.ApplicationBuilder.Add(new PostgresDatabaseResource(name, server.Resource, maxPoolSize));
     }
 
     /// <summary>

@@ -31,6 +31,11 @@ public sealed class ServersTests
             await create.ExecuteNonQueryAsync(ct);
             await using var read = new NpgsqlCommand("SELECT id FROM probe", db);
             Assert.Equal(42, await read.ExecuteScalarAsync(ct));
+
+            // Room for every service's pool: the pools together stay below the server's limit.
+            await using var limit = new NpgsqlCommand("SHOW max_connections", db);
+            Assert.Equal(PostgresServerResource.MaxConnections.ToString(), await limit.ExecuteScalarAsync(ct));
+            Assert.Equal(PostgresDatabaseResource.DefaultMaxPoolSize, new NpgsqlConnectionStringBuilder(db.ConnectionString).MaxPoolSize);
         }
 
         await using (var redis = await ConnectionMultiplexer.ConnectAsync(app.GetConnectionString(ResourceNames.Redis)))

@@ -3,15 +3,25 @@ namespace Quality.Hosting;
 /// <summary>One database on a PostgreSQL server, created when missing once the server is healthy.</summary>
 public sealed class PostgresDatabaseResource : Resource, IResourceWithConnectionString
 {
-    internal PostgresDatabaseResource(string name, PostgresServerResource server)
+    /// <summary>
+    /// Connections one process may hold to one database. Four services at this size stay well inside the
+    /// server's <see cref="PostgresServerResource.MaxConnections"/>, with room for a second replica each and
+    /// for tools; on two cores more connections only queue inside PostgreSQL instead of in the pool.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 30;
+
+    internal PostgresDatabaseResource(string name, PostgresServerResource server, int maxPoolSize)
         : base(name, "database")
     {
         Server = server;
+        MaxPoolSize = maxPoolSize;
     }
 
     public PostgresServerResource Server { get; }
 
-    public string ConnectionString => Server.ConnectionStringFor(Name);
+    public int MaxPoolSize { get; }
+
+    public string ConnectionString => $"{Server.ConnectionStringFor(Name)};Maximum Pool Size={MaxPoolSize}";
 
     internal override IEnumerable<Resource> StartsAfter => WaitsFor.Append(Server).Distinct();
 

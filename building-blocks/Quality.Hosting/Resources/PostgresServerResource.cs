@@ -13,6 +13,9 @@ public sealed class PostgresServerResource : ProcessResource, IResourceWithConne
 {
     public const string UserName = "postgres";
 
+    /// <summary>PostgreSQL's own default is 100: below four services with a pool each, a second replica and tools.</summary>
+    public const int MaxConnections = 300;
+
     private readonly int? _fixedPort;
     private string? _bin;
     private string? _directory;
@@ -91,6 +94,7 @@ public sealed class PostgresServerResource : ProcessResource, IResourceWithConne
             "-D", DataPath,
             "-p", Port.ToString(CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1",
+            "-c", $"max_connections={MaxConnections}",
             // Inside our own directory: the system socket folder is not ours to write to.
             "-c", $"unix_socket_directories={_directory}",
         ];
