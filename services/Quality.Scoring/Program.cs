@@ -1,5 +1,6 @@
 using Quality.Messaging.Persistence;
 using Quality.Scoring.Extensions;
+using Quality.Scoring.Features.Goals;
 using Quality.Scoring.Grpc;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults;
@@ -15,6 +16,7 @@ app.MapDefaultEndpoints();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<ScoringGrpcService>();
+app.MapGoalEndpoints();
 
 await app.MigrateDatabaseAsync<ScoringDbContext>();
 await app.RunAsync();

@@ -8,4 +8,7 @@ public sealed record ComplaintSurge : IntegrationEvent
     public required DateTimeOffset WindowEnd { get; init; }
     public required int Count { get; init; }
     public required double Baseline { get; init; }
+
+    /// <summary>The count the interval had to exceed (baseline mean + k standard deviations); 0 from older publishers.</summary>
+    public double Threshold { get; init; }
 }

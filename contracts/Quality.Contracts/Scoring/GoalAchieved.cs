@@ -12,4 +12,10 @@ public sealed record GoalAchieved : IntegrationEvent
     public required double Current { get; init; }
     public double? Forecast { get; init; }
     public required DateTimeOffset Deadline { get; init; }
+
+    /// <summary>at_least or at_most: which side of <see cref="Target"/> meets the goal. Null from older publishers.</summary>
+    public string? Direction { get; init; }
+
+    /// <summary>How many items <see cref="Current"/> was computed from; 0 means nothing was measured (Current is then 0).</summary>
+    public long SampleCount { get; init; }
 }

@@ -5,9 +5,12 @@ using Quality.Contracts.Routing;
 using Quality.Messaging;
 using Quality.Scoring.Consumers;
 using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.Goals;
 using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Features.Leaderboards;
+using Quality.Scoring.Features.LiveFeed;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.Surges;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults;
 using Quality.ServiceDefaults.Errors;
@@ -58,6 +61,18 @@ internal static class Extensions
         builder.Services.AddSingleton<KpiPeriodResolver>();
         builder.Services.AddScoped<KpiFactLoader>();
         builder.Services.AddScoped<KpiQuery>();
+        builder.Services.AddScoped<GoalAccess>();
+        builder.Services.AddScoped<GoalService>();
+        builder.Services.AddScoped<GoalEvaluation>();
+        builder.Services.AddOptions<GoalOptions>().BindConfiguration(GoalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<GoalEvaluator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GoalEvaluator>());
+        builder.Services.AddScoped<SurgeScan>();
+        builder.Services.AddOptions<SurgeOptions>().BindConfiguration(SurgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SurgeMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeMonitor>());
+        builder.Services.AddOptions<KpiFeedOptions>().BindConfiguration(KpiFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<KpiFeedHub>();
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }
 

@@ -1,7 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Quality.Scoring.Features.Goals;
 using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Features.Leaderboards;
+using Quality.Scoring.Features.LiveFeed;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -10,7 +12,8 @@ using StackExchange.Redis;
 namespace Quality.Scoring.Grpc;
 
 public sealed class ScoringGrpcService(
-    LiveCounterStore live, LiveFactCounter factCounter, KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, TimeProvider time)
+    LiveCounterStore live, LiveFactCounter factCounter, KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, GoalService goals,
+    KpiFeedHub feed, TimeProvider time)
     : ScoringService.ScoringServiceBase
 {
     public override async Task<LiveCounters> GetLiveCounters(GetLiveCountersRequest request, ServerCallContext context)
@@ -71,15 +74,46 @@ public sealed class ScoringGrpcService(
             Source = fromRedis ? "redis" : "postgres",
             Degraded = degraded,
         };
-        report.Kpis.Add(results.Select(r => new KpiValue
-        {
-            Name = r.Definition.Name,
-            Value = r.Value,
-            SampleCount = r.SampleCount,
-            Formula = r.Definition.Formula,
-            Unit = r.Definition.Unit,
-        }));
+        report.Kpis.Add(results.Select(ToValue));
         return report;
+    }
+
+    public override async Task WatchKpis(WatchKpisRequest request, IServerStreamWriter<KpiFeedMessage> responseStream, ServerCallContext context)
+    {
+        var scope = KpiScope.Parse(request.Scope, request.ScopeId);
+        var window = LiveWindow.Named(string.IsNullOrWhiteSpace(request.Period) ? LiveWindow.Last24Hours.PeriodName : request.Period.Trim().ToLowerInvariant())
+            ?? throw new RequestValidationException("period", $"unknown period '{request.Period}'; the feed is live: use last_hour or last_24h");
+        await kpis.AuthorizeAsync(context.GetHttpContext().User, scope, context.CancellationToken);
+
+        using var subscription = feed.Subscribe(scope, window);
+        try
+        {
+            // Headers now, not with the first message: a client's per-attempt and total timeouts (the standard
+            // resilience handler's 5 s and 15 s) last until the response headers arrive, then no longer apply.
+            await context.WriteResponseHeadersAsync([]);
+            while (true)
+            {
+                var update = await subscription.TakeAsync(context.CancellationToken);
+                var message = new KpiFeedMessage
+                {
+                    Kind = update.Snapshot ? "snapshot" : "change",
+                    Scope = scope.Name,
+                    ScopeId = scope.Id ?? "",
+                    Period = window.PeriodName,
+                    From = Timestamp.FromDateTimeOffset(update.Period.From),
+                    To = Timestamp.FromDateTimeOffset(update.Period.To),
+                    AsOf = Timestamp.FromDateTimeOffset(update.AsOf),
+                    Source = update.FromRedis ? "redis" : "postgres",
+                    Degraded = update.Degraded,
+                };
+                message.Kpis.Add(update.Kpis.Select(ToValue));
+                await responseStream.WriteAsync(message, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The subscriber went away.
+        }
     }
 
     public override async Task<Leaderboard> GetLeaderboard(GetLeaderboardRequest request, ServerCallContext context)
@@ -103,4 +137,32 @@ public sealed class ScoringGrpcService(
         board.Entries.Add(answer.Entries.Select(e => new Grpc.LeaderboardEntry { Rank = e.Rank, AgentId = e.AgentId, Value = e.Value, SampleCount = e.SampleCount }));
         return board;
     }
+
+    public override async Task<GoalReport> CreateGoal(CreateGoalRequest request, ServerCallContext context) =>
+        GoalMessages.ToReport(await goals.CreateAsync(context.GetHttpContext().User, GoalMessages.ToRequest(request), context.CancellationToken));
+
+    public override async Task<GoalReport> GetGoal(GetGoalRequest request, ServerCallContext context) =>
+        GoalMessages.ToReport(await goals.GetAsync(context.GetHttpContext().User, GoalMessages.ParseId(request.Id), context.CancellationToken));
+
+    public override async Task<ListGoalsResponse> ListGoals(ListGoalsRequest request, ServerCallContext context)
+    {
+        var views = await goals.ListAsync(
+            context.GetHttpContext().User, new GoalListFilter(request.Scope, request.ScopeId, request.OwnerId, request.State, request.Limit),
+            context.CancellationToken);
+        var response = new ListGoalsResponse();
+        response.Goals.Add(views.Select(GoalMessages.ToReport));
+        return response;
+    }
+
+    public override async Task<GoalReport> CancelGoal(CancelGoalRequest request, ServerCallContext context) =>
+        GoalMessages.ToReport(await goals.CancelAsync(context.GetHttpContext().User, GoalMessages.ParseId(request.Id), context.CancellationToken));
+
+    private static KpiValue ToValue(KpiResult r) => new()
+    {
+        Name = r.Definition.Name,
+        Value = r.Value,
+        SampleCount = r.SampleCount,
+        Formula = r.Definition.Formula,
+        Unit = r.Definition.Unit,
+    };
 }

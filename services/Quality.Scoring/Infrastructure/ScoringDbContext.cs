@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Messaging.Persistence;
 using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.Goals;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.Surges;
 
 namespace Quality.Scoring.Infrastructure;
 
@@ -15,6 +17,8 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
     public DbSet<CaseResolutionFact> CaseResolutionFacts => Set<CaseResolutionFact>();
     public DbSet<CaseReopenFact> CaseReopenFacts => Set<CaseReopenFact>();
     public DbSet<LiveDirtyEntity> LiveDirtyEntities => Set<LiveDirtyEntity>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<SurgeState> SurgeStates => Set<SurgeState>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -35,6 +39,8 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.Channel).HasMaxLength(40);
             fact.HasIndex(f => f.ReceivedAt);
             fact.HasIndex(f => f.CaseId);
+            // Complaint surges count complaints per category and interval (kind 1 is a complaint).
+            fact.HasIndex(f => new { f.Category, f.ReceivedAt }).HasFilter("kind = 1").HasDatabaseName("ix_feedback_facts_complaints");
         });
         modelBuilder.Entity<SurveyFact>(fact =>
         {
@@ -84,6 +90,32 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             dirty.ToTable("live_dirty_entities");
             dirty.HasKey(d => d.Entity);
             dirty.Property(d => d.Entity).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Goal>(goal =>
+        {
+            goal.ToTable("goals");
+            goal.HasKey(g => g.Id);
+            goal.Property(g => g.Metric).HasMaxLength(60);
+            goal.Property(g => g.Direction).HasConversion<string>().HasMaxLength(20);
+            goal.Property(g => g.ScopeKind).HasConversion<string>().HasMaxLength(20);
+            goal.Property(g => g.ScopeId).HasMaxLength(100);
+            goal.Property(g => g.TeamId).HasMaxLength(100);
+            goal.Property(g => g.OwnerId).HasMaxLength(100);
+            goal.Property(g => g.CreatedBy).HasMaxLength(100);
+            goal.Property(g => g.Outcome).HasConversion<string>().HasMaxLength(20);
+            goal.Ignore(g => g.Scope);
+            goal.Ignore(g => g.Definition);
+            // What the evaluators scan: goals still open.
+            goal.HasIndex(g => g.Deadline).HasFilter("outcome IS NULL AND cancelled_at IS NULL");
+            goal.HasIndex(g => g.TeamId);
+            goal.HasIndex(g => g.OwnerId);
+            goal.HasIndex(g => new { g.ScopeKind, g.ScopeId });
+        });
+        modelBuilder.Entity<SurgeState>(state =>
+        {
+            state.ToTable("surge_states");
+            state.HasKey(s => s.Category);
+            state.Property(s => s.Category).HasMaxLength(60);
         });
         // Versions of live contributions: taken under the entity's lock, so later folds carry larger numbers.
         modelBuilder.HasSequence<long>("live_fold_versions");

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Quality.Contracts;
+using Quality.Scoring.Grpc;
 using Quality.ServiceDefaults.Authentication;
 
 namespace Quality.Scoring.Tests.Infrastructure;
@@ -35,4 +37,24 @@ public sealed class ScoringHost(string database, string redis, string broker, st
     }
 
     public HttpClient Admin() => ClientFor("admin-1", Roles.Admin);
+
+    /// <summary>A gRPC client over the test server signed in as <paramref name="subject"/>; dispose the channel.</summary>
+    public (ScoringService.ScoringServiceClient Client, GrpcChannel Channel) GrpcClientFor(string subject, string role, string? team = null)
+    {
+        var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey }, subject, role, team);
+        var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerHandler(token) { InnerHandler = Server.CreateHandler() },
+        });
+        return (new ScoringService.ScoringServiceClient(channel), channel);
+    }
+
+    private sealed class BearerHandler(string token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -8,4 +8,7 @@ public sealed record LiveContribution(string Entity, long Version, IReadOnlyList
 {
     /// <summary>State (the backlog) has no time bucket; its record must live as long as the state it undoes.</summary>
     public bool HoldsState => Entries.Any(e => e.Kind == LiveEntryKind.State);
+
+    /// <summary>The KPI scopes whose values this contribution feeds: told of a change when it is applied (and when it is undone).</summary>
+    public IReadOnlyList<string> Scopes => [.. Entries.Select(e => e.Scope).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 }

@@ -183,7 +183,7 @@ public sealed class LiveContributionBuilder
         {
             foreach (var scope in Scopes(owner))
             {
-                Add(LiveEntryKind.Count, LiveKeys.Counters(window, bucket, scope), field, delta, expireAt);
+                Add(LiveEntryKind.Count, LiveKeys.Counters(window, bucket, scope), field, delta, expireAt, scope);
             }
 
             if (board && owner.AgentId is not null)
@@ -203,7 +203,7 @@ public sealed class LiveContributionBuilder
             foreach (var scope in Scopes(owner))
             {
                 var key = LiveKeys.Durations(window, bucket, series, scope);
-                _entries[(LiveEntryKind.Sample, key, factId.ToString())] = new LiveEntry(LiveEntryKind.Sample, key, factId.ToString(), seconds, expireAt);
+                _entries[(LiveEntryKind.Sample, key, factId.ToString())] = new LiveEntry(LiveEntryKind.Sample, key, factId.ToString(), seconds, expireAt, scope);
             }
         }
     }
@@ -212,14 +212,14 @@ public sealed class LiveContributionBuilder
     {
         foreach (var scope in Scopes(owner))
         {
-            Add(LiveEntryKind.State, LiveKeys.State(scope), field, 1, 0);
+            Add(LiveEntryKind.State, LiveKeys.State(scope), field, 1, 0, scope);
         }
     }
 
-    private void Add(LiveEntryKind kind, string key, string member, long delta, long expireAt)
+    private void Add(LiveEntryKind kind, string key, string member, long delta, long expireAt, string? scope = null)
     {
         var existing = _entries.GetValueOrDefault((kind, key, member));
-        _entries[(kind, key, member)] = new LiveEntry(kind, key, member, (existing?.Value ?? 0) + delta, expireAt);
+        _entries[(kind, key, member)] = new LiveEntry(kind, key, member, (existing?.Value ?? 0) + delta, expireAt, scope);
     }
 
     /// <summary>The item's bucket in each window, unless the bucket has already aged out of every window.</summary>

@@ -16,6 +16,9 @@ public static class LiveKeys
 
     public const string RebuildLock = Prefix + "rebuild-lock";
 
+    /// <summary>Pub/sub channels, one per scope (<c>…changes:team:x</c>): published when a fold may have changed the scope's values.</summary>
+    public const string ChangesChannelPrefix = Prefix + "changes:";
+
     public static string Organisation => "org";
 
     public static string Team(string id) => "team:" + id;

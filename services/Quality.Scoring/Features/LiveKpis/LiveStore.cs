@@ -38,14 +38,20 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
           if e[5] ~= '0' then redis.call('EXPIREAT', e[2], e[5]) end
         end
         local previous = redis.call('GET', @record)
+        local touched = {}
         if previous then
           local old = cjson.decode(previous)
           if tonumber(old.v) >= tonumber(@version) then return 0 end
           for _, e in ipairs(old.e) do undo(e) end
+          for _, scope in ipairs(old.s or {}) do touched[scope] = true end
         end
-        for _, e in ipairs(cjson.decode(@contribution).e) do add(e) end
+        local new = cjson.decode(@contribution)
+        for _, e in ipairs(new.e) do add(e) end
+        for _, scope in ipairs(new.s or {}) do touched[scope] = true end
         redis.call('SET', @record, @contribution)
         if @expireAt == '0' then redis.call('PERSIST', @record) else redis.call('EXPIREAT', @record, @expireAt) end
+        -- Every scope whose values may have changed (the old attribution's and the new one's) tells the live feeds.
+        for scope in pairs(touched) do redis.call('PUBLISH', @channel .. scope, @version) end
         return 1
         """);
 
@@ -113,6 +119,7 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
             record = (RedisKey)LiveKeys.Entity(c.Entity),
             version = c.Version.ToString(CultureInfo.InvariantCulture),
             contribution = Serialize(c),
+            channel = LiveKeys.ChangesChannelPrefix,
             expireAt = c.HoldsState ? "0" : Math.Max(minimumRecordExpiry, c.Entries.Select(e => e.ExpireAt).DefaultIfEmpty(0).Max()).ToString(CultureInfo.InvariantCulture),
         })));
     }
@@ -190,6 +197,7 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
     private static string Serialize(LiveContribution contribution) => JsonSerializer.Serialize(new
     {
         v = contribution.Version.ToString(CultureInfo.InvariantCulture),
+        s = contribution.Scopes,
         e = contribution.Entries.Select(e => new[]
         {
             e.Kind switch { LiveEntryKind.Sample => "p", LiveEntryKind.Board => "z", LiveEntryKind.State => "s", _ => "c" },

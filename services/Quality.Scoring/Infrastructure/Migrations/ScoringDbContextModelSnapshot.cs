@@ -296,6 +296,10 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasIndex("ReceivedAt")
                         .HasDatabaseName("ix_feedback_facts_received_at");
 
+                    b.HasIndex("Category", "ReceivedAt")
+                        .HasDatabaseName("ix_feedback_facts_complaints")
+                        .HasFilter("kind = 1");
+
                     b.ToTable("feedback_facts", (string)null);
                 });
 
@@ -331,6 +335,113 @@ namespace Quality.Scoring.Infrastructure.Migrations
                         .HasDatabaseName("ix_survey_facts_case_id");
 
                     b.ToTable("survey_facts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Goals.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AtRiskAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_risk_at");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("direction");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<double?>("FinalValue")
+                        .HasColumnType("double precision")
+                        .HasColumnName("final_value");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("ScopeId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scope_id");
+
+                    b.Property<string>("ScopeKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope_kind");
+
+                    b.Property<DateTimeOffset>("StartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_at");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("double precision")
+                        .HasColumnName("target");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_goals");
+
+                    b.HasIndex("Deadline")
+                        .HasDatabaseName("ix_goals_deadline")
+                        .HasFilter("outcome IS NULL AND cancelled_at IS NULL");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_goals_owner_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_goals_team_id");
+
+                    b.HasIndex("ScopeKind", "ScopeId")
+                        .HasDatabaseName("ix_goals_scope_kind_scope_id");
+
+                    b.ToTable("goals", (string)null);
                 });
 
             modelBuilder.Entity("Quality.Scoring.Features.LiveKpis.CaseFact", b =>
@@ -390,6 +501,63 @@ namespace Quality.Scoring.Infrastructure.Migrations
                         .HasName("pk_live_dirty_entities");
 
                     b.ToTable("live_dirty_entities", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.Surges.SurgeState", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.Property<double>("EpisodeBaseline")
+                        .HasColumnType("double precision")
+                        .HasColumnName("episode_baseline");
+
+                    b.Property<int>("EpisodeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("episode_count");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset?>("EpisodeStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("episode_start");
+
+                    b.Property<double>("EpisodeThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("episode_threshold");
+
+                    b.Property<bool>("InSurge")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_surge");
+
+                    b.Property<int>("Intervals")
+                        .HasColumnType("integer")
+                        .HasColumnName("intervals");
+
+                    b.Property<double>("Mean")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean");
+
+                    b.Property<DateTimeOffset>("NextInterval")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_interval");
+
+                    b.Property<double>("Variance")
+                        .HasColumnType("double precision")
+                        .HasColumnName("variance");
+
+                    b.HasKey("Category")
+                        .HasName("pk_surge_states");
+
+                    b.ToTable("surge_states", (string)null);
                 });
 #pragma warning restore 612, 618
         }

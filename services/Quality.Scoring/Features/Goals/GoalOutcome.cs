@@ -1,0 +1,7 @@
+namespace Quality.Scoring.Features.Goals;
+
+public enum GoalOutcome
+{
+    Achieved,
+    Missed,
+}
