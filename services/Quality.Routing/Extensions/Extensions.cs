@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quality.Contracts;
 using Quality.Messaging;
 using Quality.Routing.Consumers;
@@ -5,6 +6,7 @@ using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Escalation;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Features.Teams;
 using Quality.Routing.Infrastructure;
@@ -36,13 +38,22 @@ internal static class Extensions
         builder.Services.AddScoped<SlaClocks>();
         builder.Services.AddScoped<SlaQueries>();
 
+        builder.Services.AddValidatedOptions<RepeatOptions>(RepeatOptions.SectionName);
         builder.Services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
+        builder.Services.AddSingleton<QueueBackfill>();
         builder.Services.AddSingleton<QueueDrainer>();
         builder.Services.AddHostedService<QueueSweeper>();
 
         builder.Services.AddValidatedOptions<SlaOptions>(SlaOptions.SectionName);
         builder.Services.AddSingleton<SlaTimerSweep>();
         builder.Services.AddHostedService<SlaSweeper>();
+
+        builder.Services.AddScoped<EscalationLadder>();
+        builder.Services.AddValidatedOptions<EscalationOptions>(EscalationOptions.SectionName)
+            .PostConfigure(o => o.Levels = o.Levels.Count > 0 ? o.Levels : EscalationOptions.DefaultLevels());
+        builder.Services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
+        builder.Services.AddSingleton<EscalationSweeper>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<EscalationSweeper>());
 
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }

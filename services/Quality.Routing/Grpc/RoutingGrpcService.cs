@@ -26,7 +26,7 @@ public sealed class RoutingGrpcService(
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
         var filter = new CaseFilter(request.FeedbackId, request.Status, request.TeamId, request.AgentId, request.Priority, request.PageSize, request.PageToken,
-            request.HasSlaBreached ? request.SlaBreached : null);
+            request.HasSlaBreached ? request.SlaBreached : null, request.HasEscalated ? request.Escalated : null);
         var (page, next) = await cases.ListAsync(Caller(context), filter, context.CancellationToken);
         return new ListCasesResponse { Cases = { page.Select(c => c.ToMessage()) }, NextPageToken = next ?? "" };
     }
@@ -51,6 +51,9 @@ public sealed class RoutingGrpcService(
 
     public override async Task<Case> CloseCase(CloseCaseRequest request, ServerCallContext context) =>
         (await lifecycle.CloseAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken)).ToMessage();
+
+    public override async Task<Case> AcknowledgeEscalation(AcknowledgeEscalationRequest request, ServerCallContext context) =>
+        (await lifecycle.AcknowledgeEscalationAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
 
     public override async Task<Team> UpsertTeam(UpsertTeamRequest request, ServerCallContext context) =>
         (await teams.UpsertAsync(Caller(context), request.TeamId, request.Name, context.CancellationToken)).ToMessage();

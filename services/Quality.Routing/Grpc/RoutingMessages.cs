@@ -2,7 +2,9 @@ using Google.Protobuf.WellKnownTypes;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
 using AgentEntity = Quality.Routing.Features.Agents.Agent;
+using Quality.Routing.Features.Escalation;
 using CaseEntity = Quality.Routing.Features.Cases.Case;
+using EscalationEntity = Quality.Routing.Features.Escalation.CaseEscalation;
 using TeamEntity = Quality.Routing.Features.Teams.Team;
 using TimelineEntity = Quality.Routing.Features.Cases.TimelineEntry;
 
@@ -34,6 +36,21 @@ internal static class RoutingMessages
         SlaPolicyId = c.SlaPolicyId ?? "",
         SlaBreached = c.SlaBreachedAt is not null,
         SlaBreachedAt = ToTimestamp(c.SlaBreachedAt),
+        Escalation = c.Escalation?.ToMessage(),
+    };
+
+    public static Escalation ToMessage(this EscalationEntity e) => new()
+    {
+        State = e.State.Name(),
+        Level = e.Level,
+        Role = e.Role ?? "",
+        Trigger = e.Trigger.Name(),
+        Round = e.Round,
+        StartedAt = Timestamp.FromDateTimeOffset(e.StartedAt),
+        EscalatedAt = ToTimestamp(e.EscalatedAt),
+        NextLevelAt = ToTimestamp(e.NextLevelAt),
+        AcknowledgedAt = ToTimestamp(e.AcknowledgedAt),
+        AcknowledgedBy = e.AcknowledgedBy ?? "",
     };
 
     public static TimelineEntry ToMessage(this TimelineEntity e) => new()

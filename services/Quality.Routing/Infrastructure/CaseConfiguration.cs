@@ -26,5 +26,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The queue: unassigned open cases, most urgent first, then oldest (priority 1 is the most urgent).
         @case.HasIndex(c => new { c.Priority, c.OpenedAt }).HasDatabaseName("ix_cases_queue").HasFilter("status = 'Open'");
         @case.HasIndex(c => new { c.AgentId, c.Status });
+        // A repeat complaint looks for its customer's unresolved case on the same category.
+        @case.HasIndex(c => new { c.CustomerKey, c.Category }).HasFilter("status IN ('Open', 'Assigned', 'PendingCustomer')");
     }
 }

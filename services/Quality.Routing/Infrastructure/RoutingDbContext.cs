@@ -3,6 +3,7 @@ using Quality.Messaging.Persistence;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Escalation;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Features.Teams;
 
@@ -12,6 +13,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
 {
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<CaseComplaint> CaseComplaints => Set<CaseComplaint>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Agent> Agents => Set<Agent>();
     public DbSet<BusinessCalendar> Calendars => Set<BusinessCalendar>();
@@ -19,6 +21,7 @@ public sealed class RoutingDbContext(DbContextOptions<RoutingDbContext> options)
     public DbSet<SlaClock> SlaClocks => Set<SlaClock>();
     public DbSet<SlaTimer> SlaTimers => Set<SlaTimer>();
     public DbSet<SlaTimelineEntry> SlaTimeline => Set<SlaTimelineEntry>();
+    public DbSet<CaseEscalation> CaseEscalations => Set<CaseEscalation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

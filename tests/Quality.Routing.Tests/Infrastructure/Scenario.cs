@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quality.Contracts.Intake;
+using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Cases;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
@@ -50,7 +51,10 @@ public sealed class Scenario(RoutingHost host)
         return await put.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
     }
 
-    /// <summary>Opens a case exactly as the ComplaintRaised consumer does, in one transaction; severity 4 is priority 1.</summary>
+    /// <summary>
+    /// Opens a case exactly as the ComplaintRaised consumer does: in one transaction, then routes it if it was
+    /// left queued; severity 4 is priority 1.
+    /// </summary>
     public async Task<Case> OpenCaseAsync(int severity = 2, string language = "zh", string channel = "api", RoutingHost? on = null)
     {
         await using var scope = (on ?? host).Services.CreateAsyncScope();
@@ -58,7 +62,7 @@ public sealed class Scenario(RoutingHost host)
         var opener = scope.ServiceProvider.GetRequiredService<CaseOpener>();
         var feedbackId = Guid.CreateVersion7();
         await using var transaction = await db.Database.BeginTransactionAsync(Cancellation);
-        await opener.OpenAsync(new ComplaintRaised
+        var opened = await opener.OpenAsync(new ComplaintRaised
         {
             CorrelationId = feedbackId,
             FeedbackId = feedbackId,
@@ -72,6 +76,11 @@ public sealed class Scenario(RoutingHost host)
         }, Cancellation);
         await db.SaveChangesAsync(Cancellation);
         await transaction.CommitAsync(Cancellation);
+        if (opened is { Status: CaseStatus.Open })
+        {
+            await scope.ServiceProvider.GetRequiredService<QueueBackfill>().AfterCaseQueuedAsync(opened.Id, Cancellation);
+        }
+
         return await db.Cases.AsNoTracking().SingleAsync(c => c.FeedbackId == feedbackId, Cancellation);
     }
 

@@ -7,10 +7,10 @@ using Quality.ServiceDefaults.Errors;
 namespace Quality.Routing.Features.Agents;
 
 /// <summary>
-/// Agents' skills, capacity and presence. Every change locks the agent's row and, when it opens room
-/// (online, more capacity, new skills), fills that room from the queue in the same transaction.
+/// Agents' skills, capacity and presence. Every change locks the agent's row; right after it commits, the
+/// room it may have opened (online, more capacity, new skills) is filled from the queue.
 /// </summary>
-public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, CaseAssigner assigner, TimeProvider time)
+public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, QueueBackfill backfill, TimeProvider time)
 {
     public const int MaxPageSize = 200;
 
@@ -46,10 +46,9 @@ public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, Case
         agent.Capacity = draft.Capacity!.Value;
         agent.UpdatedAt = time.GetUtcNow();
 
-        await assigner.BackfillAsync(agent, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return agent;
+        return await FillAsync(agent.Id, cancellationToken);
     }
 
     /// <summary>Agents set their own presence; supervisors set their team's.</summary>
@@ -71,10 +70,16 @@ public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, Case
         agent.Presence = next;
         agent.UpdatedAt = time.GetUtcNow();
         // Going away or offline keeps the cases the agent holds; it only stops new ones.
-        await assigner.BackfillAsync(agent, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return agent;
+        return await FillAsync(agent.Id, cancellationToken);
+    }
+
+    /// <summary>Fills the room the committed change may have opened, and answers the agent as it is afterwards.</summary>
+    private async Task<Agent> FillAsync(string agentId, CancellationToken cancellationToken)
+    {
+        await backfill.AfterAgentFreedAsync(agentId, cancellationToken);
+        return await db.Agents.AsNoTracking().SingleAsync(a => a.Id == agentId, cancellationToken);
     }
 
     public async Task<Agent> GetAsync(Caller caller, string agentId, CancellationToken cancellationToken)

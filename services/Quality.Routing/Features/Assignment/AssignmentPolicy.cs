@@ -18,15 +18,21 @@ public static class AssignmentPolicy
 
     public static bool HasRoom(Agent agent) => agent.ActiveCases < agent.Capacity;
 
+    /// <summary>Whether the agent could take any case at all: online, with room and with some skills.</summary>
+    public static bool CanReceive(Agent agent) =>
+        agent.Presence == AgentPresence.Online && HasRoom(agent) && agent.Categories.Count > 0 && agent.Languages.Count > 0;
+
     public static bool CanTake(Agent agent, Case @case) =>
         agent.Presence == AgentPresence.Online && HasRoom(agent) && HasSkills(agent, @case);
 
     /// <summary>The agents that can take the case, best first.</summary>
-    public static IReadOnlyList<Agent> Rank(IEnumerable<Agent> agents, Case @case) =>
-        [.. agents
-            .Where(a => CanTake(a, @case))
+    public static IReadOnlyList<Agent> Rank(IEnumerable<Agent> agents, Case @case) => [.. Order(agents.Where(a => CanTake(a, @case)))];
+
+    /// <summary>Agents with room, best placed first: least loaded, then longest idle, then id.</summary>
+    public static IOrderedEnumerable<Agent> Order(IEnumerable<Agent> agents) =>
+        agents
             .OrderBy(a => (double)a.ActiveCases / a.Capacity)
             .ThenBy(a => a.ActiveCases)
             .ThenBy(a => a.LastAssignedAt ?? DateTimeOffset.MinValue)
-            .ThenBy(a => a.Id, StringComparer.Ordinal)];
+            .ThenBy(a => a.Id, StringComparer.Ordinal);
 }

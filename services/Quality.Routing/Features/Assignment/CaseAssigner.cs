@@ -19,13 +19,8 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
     /// </summary>
     public async Task<Agent?> AssignAutomaticallyAsync(Case @case, CancellationToken cancellationToken, string? preferredAgentId = null)
     {
-        var category = @case.Category.ToLowerInvariant();
-        var language = @case.Language.ToLowerInvariant();
         // Read without locks (and untracked, so the lock below returns fresh rows); the lock re-checks room.
-        var candidates = await db.Agents.AsNoTracking()
-            .Where(a => a.Presence == AgentPresence.Online && a.ActiveCases < a.Capacity
-                && a.Categories.Contains(category) && a.Languages.Contains(language))
-            .ToListAsync(cancellationToken);
+        var candidates = await CandidatesFor(db, @case).ToListAsync(cancellationToken);
         var ranked = AssignmentPolicy.Rank(candidates, @case).Select(a => a.Id).ToList();
         if (preferredAgentId is not null && ranked.Remove(preferredAgentId))
         {
@@ -46,6 +41,16 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
 
         Give(@case, agent, CaseRecorder.System);
         return agent;
+    }
+
+    /// <summary>Online agents with room and the case's category and language, untracked; the channel is checked by <see cref="AssignmentPolicy"/>.</summary>
+    public static IQueryable<Agent> CandidatesFor(RoutingDbContext db, Case @case)
+    {
+        var category = @case.Category.ToLowerInvariant();
+        var language = @case.Language.ToLowerInvariant();
+        return db.Agents.AsNoTracking()
+            .Where(a => a.Presence == AgentPresence.Online && a.ActiveCases < a.Capacity
+                && a.Categories.Contains(category) && a.Languages.Contains(language));
     }
 
     /// <summary>
@@ -80,26 +85,5 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
             AssignedBy = actor,
             AssignedAt = now,
         });
-    }
-
-    /// <summary>
-    /// Fills a locked agent's free room from the queue, most urgent first, when the agent frees a slot,
-    /// comes online or gains skills or capacity.
-    /// </summary>
-    public async Task<int> BackfillAsync(Agent agent, CancellationToken cancellationToken)
-    {
-        var room = agent.Capacity - agent.ActiveCases;
-        if (agent.Presence != AgentPresence.Online || room <= 0 || agent.Categories.Count == 0 || agent.Languages.Count == 0)
-        {
-            return 0;
-        }
-
-        var queued = await locks.LockQueuedCasesForAsync(agent, room, cancellationToken);
-        foreach (var @case in queued)
-        {
-            Give(@case, agent, CaseRecorder.System, note: "backfill");
-        }
-
-        return queued.Count;
     }
 }

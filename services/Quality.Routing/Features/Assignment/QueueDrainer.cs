@@ -6,60 +6,50 @@ using Quality.Routing.Infrastructure;
 namespace Quality.Routing.Features.Assignment;
 
 /// <summary>
-/// Assigns queued cases, most urgent first, each in its own short transaction: one case and one agent
-/// locked at a time, and a case another replica is handling is skipped rather than waited for.
+/// The safety net behind the fills that follow each change: finds agents with room that some queued case
+/// could go to, and fills them one case per agent per round, best-placed agent first, so a long queue is
+/// spread as the assignment policy would spread it. Catches what a crash between a commit and its fill
+/// left behind, and cases that become eligible with time.
 /// </summary>
-public sealed class QueueDrainer(IServiceScopeFactory scopes)
+public sealed class QueueDrainer(IServiceScopeFactory scopes, QueueBackfill backfill)
 {
     public async Task<int> DrainAsync(int maxCases, CancellationToken cancellationToken)
     {
-        List<Guid> queued;
-        await using (var scope = scopes.CreateAsyncScope())
+        var assigned = 0;
+        while (assigned < maxCases)
         {
-            var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
-            if (!await db.Agents.AnyAsync(a => a.Presence == AgentPresence.Online && a.ActiveCases < a.Capacity, cancellationToken))
+            var round = 0;
+            foreach (var agentId in await AgentsWithWorkAsync(cancellationToken))
             {
-                return 0;
+                round += await backfill.FillAsync(agentId, 1, cancellationToken);
+                if (assigned + round >= maxCases)
+                {
+                    break;
+                }
             }
 
-            queued = await db.Cases.AsNoTracking()
-                .Where(c => c.Status == CaseStatus.Open)
-                .OrderBy(c => c.Priority).ThenBy(c => c.OpenedAt)
-                .Select(c => c.Id)
-                .Take(maxCases)
-                .ToListAsync(cancellationToken);
-        }
-
-        var assigned = 0;
-        foreach (var id in queued)
-        {
-            if (await TryAssignAsync(id, cancellationToken))
+            assigned += round;
+            if (round == 0)
             {
-                assigned++;
+                break;
             }
         }
 
         return assigned;
     }
 
-    private async Task<bool> TryAssignAsync(Guid caseId, CancellationToken cancellationToken)
+    /// <summary>Online agents with room for whom a queued case exists, least loaded then longest idle first.</summary>
+    private async Task<List<string>> AgentsWithWorkAsync(CancellationToken cancellationToken)
     {
-        // A scope per case: a fresh DbContext never hands back a row tracked in an earlier transaction.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
-        var locks = scope.ServiceProvider.GetRequiredService<RoutingLocks>();
-        var assigner = scope.ServiceProvider.GetRequiredService<CaseAssigner>();
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var @case = await locks.TryLockQueuedCaseAsync(caseId, cancellationToken);
-        if (@case is null || await assigner.AssignAutomaticallyAsync(@case, cancellationToken) is null)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return false;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        var agents = await db.Agents.AsNoTracking()
+            .Where(a => a.Presence == AgentPresence.Online && a.ActiveCases < a.Capacity)
+            .Where(a => db.Cases.Any(c => c.Status == CaseStatus.Open
+                && a.Categories.Contains(c.Category.ToLower())
+                && a.Languages.Contains(c.Language.ToLower())
+                && (a.Channels.Count == 0 || a.Channels.Contains(c.Channel.ToLower()))))
+            .ToListAsync(cancellationToken);
+        return [.. AssignmentPolicy.Order(agents).Select(a => a.Id)];
     }
 }

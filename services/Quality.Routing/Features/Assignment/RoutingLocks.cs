@@ -7,9 +7,10 @@ namespace Quality.Routing.Features.Assignment;
 
 /// <summary>
 /// The row locks that keep replicas from assigning a case twice or overfilling an agent. The rules that
-/// keep them deadlock-free: a transaction locks its case first and agents after; it locks agents in one
-/// statement (in id order when there are several); and it takes queued cases only with SKIP LOCKED, so
-/// whoever holds an agent never waits for a case. Rows come back tracked, with their latest committed values.
+/// keep them deadlock-free: a transaction locks its cases first and agents after; several cases are locked
+/// in one statement in id order, several agents likewise; and whoever holds an agent never waits for a
+/// case (only SKIP LOCKED reads of cases are allowed after an agent is locked). Rows come back tracked,
+/// with their latest committed values.
 /// </summary>
 public sealed class RoutingLocks(RoutingDbContext db)
 {
@@ -18,12 +19,6 @@ public sealed class RoutingLocks(RoutingDbContext db)
 
     public async Task<Case?> LockCaseAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.Cases.FromSql($"SELECT * FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(cancellationToken))
-        .SingleOrDefault();
-
-    /// <summary>The case if it is still queued and no other transaction holds it; null otherwise, without waiting.</summary>
-    public async Task<Case?> TryLockQueuedCaseAsync(Guid id, CancellationToken cancellationToken) =>
-        (await db.Cases.FromSql($"SELECT * FROM cases WHERE id = {id} AND status = {Open} FOR UPDATE SKIP LOCKED")
-            .ToListAsync(cancellationToken))
         .SingleOrDefault();
 
     public async Task<Agent?> LockAgentAsync(string id, CancellationToken cancellationToken) =>
@@ -35,9 +30,11 @@ public sealed class RoutingLocks(RoutingDbContext db)
         await db.Agents.FromSql($"SELECT * FROM agents WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken);
 
     /// <summary>
-    /// Locks the first agent of <paramref name="rankedIds"/> that is still online with room. The ranking was
-    /// made from an unlocked read; if another replica fills an agent meanwhile, PostgreSQL re-checks the
-    /// condition on the row it waited for and moves on to the next one, so only one agent is ever locked.
+    /// Locks the first agent of <paramref name="rankedIds"/> that is still online with room, skipping any another
+    /// transaction holds. The ranking was made from an unlocked read; an agent being changed elsewhere right
+    /// now is passed over rather than waited for, because waiting could leave this transaction holding a
+    /// full agent (PostgreSQL keeps the lock on a row that fails its re-check) while it waits for the next.
+    /// A case that finds nobody free is queued and looked at again after commit.
     /// </summary>
     public async Task<Agent?> LockFirstAvailableAgentAsync(string[] rankedIds, CancellationToken cancellationToken) =>
         (await db.Agents.FromSql($"""
@@ -45,28 +42,38 @@ public sealed class RoutingLocks(RoutingDbContext db)
             WHERE id = ANY({rankedIds}) AND presence = {Online} AND active_cases < capacity
             ORDER BY array_position({rankedIds}, id)
             LIMIT 1
-            FOR UPDATE
+            FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken))
         .SingleOrDefault();
 
     /// <summary>
-    /// Queued cases this agent has the skills for, most urgent first then oldest, skipping any another
-    /// transaction holds. Mirrors <see cref="AssignmentPolicy.HasSkills"/>; skills are stored lower-case.
+    /// Locks the most urgent queued cases (then oldest) this agent has the skills for, waiting for any another
+    /// transaction holds, so a case being looked at elsewhere is not passed over for a less urgent one. The
+    /// choice is read first and then locked in id order, an order no later change can make two transactions
+    /// disagree on; a case assigned meanwhile drops out. Mirrors <see cref="AssignmentPolicy.HasSkills"/>;
+    /// skills are stored lower-case. Must run before any agent is locked.
     /// </summary>
     public async Task<List<Case>> LockQueuedCasesForAsync(Agent agent, int limit, CancellationToken cancellationToken)
     {
         var categories = agent.Categories.ToArray();
         var languages = agent.Languages.ToArray();
         var channels = agent.Channels.ToArray();
-        return await db.Cases.FromSql($"""
-            SELECT * FROM cases
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            SELECT id AS "Value" FROM cases
             WHERE status = {Open}
               AND lower(category) = ANY({categories})
               AND lower(language) = ANY({languages})
               AND (cardinality({channels}) = 0 OR lower(channel) = ANY({channels}))
-            ORDER BY priority, opened_at
+            ORDER BY priority, opened_at, id
             LIMIT {limit}
-            FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var locked = await db.Cases.FromSql($"SELECT * FROM cases WHERE id = ANY({ids.ToArray()}) AND status = {Open} ORDER BY id FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return [.. locked.OrderBy(c => c.Priority).ThenBy(c => c.OpenedAt).ThenBy(c => c.Id)];
     }
 }

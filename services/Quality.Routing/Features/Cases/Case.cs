@@ -1,3 +1,5 @@
+using Quality.Routing.Features.Escalation;
+
 namespace Quality.Routing.Features.Cases;
 
 /// <summary>A complaint being handled: who has it, how urgent it is, where it stands.</summary>
@@ -10,7 +12,18 @@ public sealed class Case
 
     public CaseStatus Status { get; set; }
     public required string Category { get; init; }
-    public int Severity { get; init; }
+    /// <summary>The worst severity among the case's complaints.</summary>
+    public int Severity { get; set; }
+
+    /// <summary>The most negative sentiment among the case's complaints (−1…1).</summary>
+    public double Sentiment { get; set; }
+
+    /// <summary>The complaints the case answers: 1 at opening, one more for each repeat that joined it.</summary>
+    public int ComplaintCount { get; set; } = 1;
+
+    /// <summary>When the latest complaint was taken in; a repeat within the window of it joins the case.</summary>
+    public DateTimeOffset LastComplaintAt { get; set; }
+
     public int Priority { get; set; }
     public required string Channel { get; init; }
     public required string Language { get; init; }
@@ -40,6 +53,12 @@ public sealed class Case
     public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
+    /// <summary>Where the case stands on the escalation ladder; null if it was never escalated. Loaded only when asked for.</summary>
+    public CaseEscalation? Escalation { get; set; }
+
     /// <summary>Whether the case holds a slot of its agent's capacity.</summary>
     public bool IsActive => Status is CaseStatus.Assigned or CaseStatus.PendingCustomer;
+
+    /// <summary>Queued or being worked on: not yet resolved or closed.</summary>
+    public bool IsUnresolved => Status is CaseStatus.Open or CaseStatus.Assigned or CaseStatus.PendingCustomer;
 }

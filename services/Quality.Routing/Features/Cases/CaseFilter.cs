@@ -1,6 +1,6 @@
 namespace Quality.Routing.Features.Cases;
 
-/// <summary>ListCases' filters; empty strings and zero mean "any".</summary>
+/// <summary>ListCases' filters; empty strings, zero and null mean "any". Escalated: climbing, waiting for an acknowledgement.</summary>
 public sealed record CaseFilter(
     string FeedbackId = "",
     string Status = "",
@@ -9,4 +9,5 @@ public sealed record CaseFilter(
     int Priority = 0,
     int PageSize = 0,
     string PageToken = "",
-    bool? SlaBreached = null);
+    bool? SlaBreached = null,
+    bool? Escalated = null);

@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Quality.Contracts.Routing;
 using Quality.Messaging.Outbox;
 using Quality.Routing.Features.Access;
 using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Agents;
+using Quality.Routing.Features.Escalation;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults.Errors;
@@ -11,10 +13,21 @@ namespace Quality.Routing.Features.Cases;
 
 /// <summary>
 /// Every change to a case after it opens. Each runs in one transaction with the case's row locked: the
-/// state machine decides, the timeline and the outbox record, and a freed slot is refilled before commit.
+/// state machine decides, the timeline and the outbox record. A slot freed or a case queued is refilled
+/// or routed right after the commit (see <see cref="QueueBackfill"/>).
 /// </summary>
-public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseAssigner assigner, CaseRecorder recorder, SlaClocks sla, TimeProvider time)
+public sealed class CaseLifecycle(
+    RoutingDbContext db,
+    RoutingLocks locks,
+    CaseAssigner assigner,
+    CaseRecorder recorder,
+    SlaClocks sla,
+    EscalationLadder ladder,
+    QueueBackfill backfill,
+    TimeProvider time)
 {
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+
     /// <summary>Assigns or reassigns to a named agent. Skills and presence are the supervisor's call; capacity is not.</summary>
     public Task<Case> AssignAsync(Caller caller, Guid caseId, string agentId, string note, CancellationToken cancellationToken)
     {
@@ -47,7 +60,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             assigner.Give(@case, target, caller.Actor, previous, Blank(note));
             if (previous is not null)
             {
-                await assigner.BackfillAsync(previous, cancellationToken);
+                _afterCommit.Add(ct => backfill.AfterAgentFreedAsync(previous.Id, ct));
             }
         }, cancellationToken);
     }
@@ -125,6 +138,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             @case.Status = next;
             @case.ResolvedAt = now;
             var (slaMet, resolutionTime) = await sla.ResolvedAsync(@case, cancellationToken);
+            await ladder.StopAsync(@case, "resolved", cancellationToken);
             recorder.Record(@case, caller.Actor, "resolved", from, Blank(note));
             db.AddToOutbox(new CaseResolved
             {
@@ -144,7 +158,7 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             if (holder is not null)
             {
                 Release(holder);
-                await assigner.BackfillAsync(holder, cancellationToken);
+                _afterCommit.Add(ct => backfill.AfterAgentFreedAsync(holder.Id, ct));
             }
         }, cancellationToken);
 
@@ -172,7 +186,10 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
                 ReopenedBy = caller.Actor,
                 Reason = Blank(reason),
             });
-            await assigner.AssignAutomaticallyAsync(@case, cancellationToken, preferredAgentId: previousAgentId);
+            if (await assigner.AssignAutomaticallyAsync(@case, cancellationToken, preferredAgentId: previousAgentId) is null)
+            {
+                _afterCommit.Add(ct => backfill.AfterCaseQueuedAsync(@case.Id, ct));
+            }
         }, cancellationToken);
 
     public Task<Case> CloseAsync(Caller caller, Guid caseId, string reason, CancellationToken cancellationToken) =>
@@ -186,19 +203,40 @@ public sealed class CaseLifecycle(RoutingDbContext db, RoutingLocks locks, CaseA
             return Task.CompletedTask;
         }, cancellationToken);
 
+    /// <summary>Someone at the escalation's current level or above takes it on; the ladder stops climbing.</summary>
+    public Task<Case> AcknowledgeEscalationAsync(Caller caller, Guid caseId, string note, CancellationToken cancellationToken) =>
+        ChangeAsync(caseId, @case => ladder.AcknowledgeAsync(caller, @case, Blank(note), cancellationToken), cancellationToken);
+
     private static void Release(Agent agent) => agent.ActiveCases = Math.Max(0, agent.ActiveCases - 1);
 
     /// <summary>An optional note or reason: null when empty, cut to what the timeline keeps.</summary>
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 1000)];
 
-    /// <summary>Locks the case, applies the change and commits it with its timeline rows and events, or nothing at all.</summary>
+    /// <summary>
+    /// Locks the case, applies the change and commits it with its timeline rows and events, or nothing at all;
+    /// then refills what the change freed. The answer shows the case as committed.
+    /// </summary>
     private async Task<Case> ChangeAsync(Guid caseId, Func<Case, Task> change, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var @case = await locks.LockCaseAsync(caseId, cancellationToken) ?? throw AccessRules.CaseNotFound(caseId);
-        await change(@case);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return @case;
+        _afterCommit.Clear();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var @case = await locks.LockCaseAsync(caseId, cancellationToken) ?? throw AccessRules.CaseNotFound(caseId);
+            await change(@case);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (_afterCommit.Count == 0)
+            {
+                await db.Entry(@case).Reference(c => c.Escalation).LoadAsync(cancellationToken);
+                return @case;
+            }
+        }
+
+        foreach (var step in _afterCommit)
+        {
+            await step(cancellationToken);
+        }
+
+        return await db.Cases.AsNoTracking().Include(c => c.Escalation).SingleAsync(c => c.Id == caseId, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Routing.Features.Access;
+using Quality.Routing.Features.Escalation;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults.Errors;
 
@@ -11,7 +12,7 @@ public sealed class CaseQueries(RoutingDbContext db)
 
     public async Task<Case> GetAsync(Caller caller, Guid id, CancellationToken cancellationToken)
     {
-        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+        var found = await db.Cases.AsNoTracking().Include(c => c.Escalation).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw AccessRules.CaseNotFound(id);
         AccessRules.EnsureCanRead(caller, found);
         return found;
@@ -26,7 +27,7 @@ public sealed class CaseQueries(RoutingDbContext db)
             _ => filter.PageSize,
         };
 
-        var query = db.Cases.AsNoTracking();
+        var query = db.Cases.AsNoTracking().Include(c => c.Escalation).AsQueryable();
         if (filter.FeedbackId.Length > 0)
         {
             var feedbackId = FieldErrors.ParseId(filter.FeedbackId, "feedback_id");
@@ -59,6 +60,13 @@ public sealed class CaseQueries(RoutingDbContext db)
         if (filter.SlaBreached is { } breached)
         {
             query = breached ? query.Where(c => c.SlaBreachedAt != null) : query.Where(c => c.SlaBreachedAt == null);
+        }
+
+        if (filter.Escalated is { } escalated)
+        {
+            query = escalated
+                ? query.Where(c => c.Escalation != null && c.Escalation.State == EscalationState.Climbing)
+                : query.Where(c => c.Escalation == null || c.Escalation.State != EscalationState.Climbing);
         }
 
         if (caller.Team is { } team)

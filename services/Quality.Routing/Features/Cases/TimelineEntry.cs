@@ -11,7 +11,10 @@ public sealed class TimelineEntry
     /// <summary>The caller's subject, or "system" for automatic routing.</summary>
     public required string Actor { get; init; }
 
-    /// <summary>opened, assigned, responded, status_changed, resolved, reopened, closed.</summary>
+    /// <summary>
+    /// opened, assigned, responded, status_changed, resolved, reopened, closed, complaint_joined, priority_raised,
+    /// escalated, escalation_started, escalation_triggered, escalation_acknowledged, escalation_stopped.
+    /// </summary>
     public required string Action { get; init; }
 
     public CaseStatus? FromStatus { get; init; }

@@ -12,11 +12,11 @@ public sealed class SlaClock
     public SlaTarget Target { get; init; }
     public SlaClockState State { get; set; } = SlaClockState.Idle;
 
-    /// <summary>The goal copied from the policy at opening; null when only measured.</summary>
-    public TimeSpan? Goal { get; init; }
+    /// <summary>The goal copied from the policy at opening (or when the priority rose); null when only measured.</summary>
+    public TimeSpan? Goal { get; set; }
 
-    public double WarningFraction { get; init; }
-    public required string CalendarId { get; init; }
+    public double WarningFraction { get; set; }
+    public required string CalendarId { get; set; }
 
     /// <summary>Business time used in closed segments; the running segment is added when it closes.</summary>
     public TimeSpan Elapsed { get; set; }

@@ -3,6 +3,7 @@ using Quality.Contracts.Routing;
 using Quality.Messaging.Outbox;
 using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Escalation;
 using Quality.Routing.Infrastructure;
 
 namespace Quality.Routing.Features.Sla;
@@ -13,7 +14,7 @@ namespace Quality.Routing.Features.Sla;
 /// arms durable warning and breach timers; closing a segment deletes them. Every method runs in its caller's
 /// transaction with the case's row locked, which is also what the sweeper locks before firing a timer.
 /// </summary>
-public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, TimeProvider time)
+public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, EscalationLadder ladder, TimeProvider time)
 {
     private readonly Dictionary<string, BusinessTime> _calendars = [];
 
@@ -106,6 +107,59 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
         await StartNextResponseRoundAsync(@case, clocks);
     }
 
+    /// <summary>
+    /// The case's priority rose (a repeat complaint): the policy is chosen again as if the case opened now at
+    /// that priority, and each clock still measuring takes the new goal, warning fraction and calendar while
+    /// keeping the business time it has used. A running clock closes its segment on the old calendar and
+    /// continues on the new one, with its deadline worked out from the time left; a clock that has already
+    /// used more than its new goal is breached now. Stopped clocks keep the goal they were measured against,
+    /// and a breach already announced stays.
+    /// </summary>
+    public async Task PriorityChangedAsync(Case @case, int before, CancellationToken cancellationToken)
+    {
+        var policy = await policies.FirstMatchAsync(@case, cancellationToken);
+        var goals = policy?.TargetsFor(@case.Priority);
+        @case.SlaPolicyId = policy?.Id;
+        var why = $"priority {before} → {@case.Priority}, " + (policy is null ? "no SLA policy matches" : $"policy '{policy.Id}'");
+        var now = time.GetUtcNow();
+        foreach (var clock in await LoadAsync(@case.Id, cancellationToken))
+        {
+            var goal = goals?.For(clock.Target);
+            var fraction = policy?.WarningFraction ?? SlaPolicy.DefaultWarningFraction;
+            var calendar = policy?.CalendarId ?? BusinessCalendar.DefaultId;
+            if (clock.State == SlaClockState.Stopped || (clock.Goal == goal && clock.WarningFraction == fraction && clock.CalendarId == calendar))
+            {
+                continue;
+            }
+
+            var previous = clock.Goal;
+            var running = clock.State == SlaClockState.Running;
+            if (running && clock.SegmentStartedAt is { } start)
+            {
+                clock.Elapsed += (await CalendarAsync(clock.CalendarId)).Between(start, now);
+                await DeleteTimersAsync(@case.Id, clock.Target);
+            }
+
+            clock.Goal = goal;
+            clock.WarningFraction = fraction;
+            clock.CalendarId = calendar;
+            var change = $"{why}: goal {(previous is { } p ? SlaTargetNames.Minutes(p) : "none")} → {(goal is { } g ? SlaTargetNames.Minutes(g) : "none")} business minutes";
+            if (clock.Goal is { } tighter && clock.BreachedAt is null && clock.Elapsed >= tighter && clock.State != SlaClockState.Idle)
+            {
+                await BreachAsync(@case, clock, now, clock.Elapsed);
+            }
+
+            if (running)
+            {
+                await RunAsync(@case, clock, now, "regoaled", change);
+            }
+            else if (clock.State == SlaClockState.Paused)
+            {
+                Record(@case, clock, now, "regoaled", clock.Elapsed, segment: null, $"{change}, {SlaTargetNames.Minutes(clock.Elapsed)} used, paused");
+            }
+        }
+    }
+
     /// <summary>Fires a due timer the sweeper claimed (timer and case locked); the timer row is removed with it.</summary>
     public async Task FireAsync(Case @case, SlaClock clock, SlaTimer timer, DateTimeOffset now)
     {
@@ -122,7 +176,7 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
         }
         else if (timer.Kind == SlaTimerKind.Breach && clock.BreachedAt is null)
         {
-            Breach(@case, clock, now, used);
+            await BreachAsync(@case, clock, now, used);
         }
     }
 
@@ -204,7 +258,7 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
         // because the timer that would have announced it is deleted in this same transaction.
         if (clock.Goal is { } goal && clock.BreachedAt is null && clock.Elapsed > goal)
         {
-            Breach(@case, clock, now, clock.Elapsed);
+            await BreachAsync(@case, clock, now, clock.Elapsed);
         }
 
         await DeleteTimersAsync(@case.Id, clock.Target);
@@ -240,7 +294,8 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
             $"{SlaTargetNames.Minutes(used)} of {SlaTargetNames.Minutes(clock.Goal.Value)} business minutes used, due {clock.DueAt:u}");
     }
 
-    private void Breach(Case @case, SlaClock clock, DateTimeOffset now, TimeSpan used)
+    /// <summary>Announces a missed goal and starts the escalation ladder (a case resolved in this moment does not escalate).</summary>
+    private async Task BreachAsync(Case @case, SlaClock clock, DateTimeOffset now, TimeSpan used)
     {
         clock.BreachedAt = now;
         @case.SlaBreachedAt ??= now;
@@ -258,6 +313,8 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
         });
         Record(@case, clock, now, "breached", used, segment: null,
             $"goal of {SlaTargetNames.Minutes(clock.Goal!.Value)} business minutes passed (due {due:u})");
+        await ladder.TriggerAsync(@case, EscalationTrigger.SlaBreach,
+            $"{clock.Target.Name()} goal of {SlaTargetNames.Minutes(clock.Goal.Value)} business minutes passed", CancellationToken.None);
     }
 
     private void Record(Case @case, SlaClock clock, DateTimeOffset at, string step, TimeSpan used, TimeSpan? segment, string detail) =>

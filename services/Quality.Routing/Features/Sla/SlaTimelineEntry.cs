@@ -10,7 +10,7 @@ public sealed class SlaTimelineEntry
     public DateTimeOffset At { get; init; }
     public SlaTarget Target { get; init; }
 
-    /// <summary>started, paused, resumed, warning, breached, met, missed, stopped.</summary>
+    /// <summary>started, paused, resumed, regoaled (the priority rose), warning, breached, met, missed, stopped.</summary>
     public required string Event { get; init; }
 
     public int Round { get; init; }

@@ -240,6 +240,10 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
+                    b.Property<int>("ComplaintCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("complaint_count");
+
                     b.Property<string>("CustomerKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -264,6 +268,10 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasColumnType("character varying(8)")
                         .HasColumnName("language");
 
+                    b.Property<DateTimeOffset>("LastComplaintAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_complaint_at");
+
                     b.Property<DateTimeOffset?>("LastRespondedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_responded_at");
@@ -287,6 +295,10 @@ namespace Quality.Routing.Infrastructure.Migrations
                     b.Property<int>("ResponseCount")
                         .HasColumnType("integer")
                         .HasColumnName("response_count");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment");
 
                     b.Property<int>("Severity")
                         .HasColumnType("integer")
@@ -328,6 +340,10 @@ namespace Quality.Routing.Infrastructure.Migrations
                     b.HasIndex("AgentId", "Status")
                         .HasDatabaseName("ix_cases_agent_id_status");
 
+                    b.HasIndex("CustomerKey", "Category")
+                        .HasDatabaseName("ix_cases_customer_key_category")
+                        .HasFilter("status IN ('Open', 'Assigned', 'PendingCustomer')");
+
                     b.HasIndex("Priority", "OpenedAt")
                         .HasDatabaseName("ix_cases_queue")
                         .HasFilter("status = 'Open'");
@@ -336,6 +352,48 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasDatabaseName("ix_cases_status_priority_opened_at");
 
                     b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Cases.CaseComplaint", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<double>("Sentiment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sentiment");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer")
+                        .HasColumnName("severity");
+
+                    b.HasKey("FeedbackId")
+                        .HasName("pk_case_complaints");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_complaints_case_id");
+
+                    b.ToTable("case_complaints", (string)null);
                 });
 
             modelBuilder.Entity("Quality.Routing.Features.Cases.TimelineEntry", b =>
@@ -399,6 +457,72 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasDatabaseName("ix_case_timeline_case_id_at");
 
                     b.ToTable("case_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Escalation.CaseEscalation", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset?>("NextLevelAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_level_at");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("trigger");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_case_escalations");
+
+                    b.HasIndex("NextLevelAt")
+                        .HasDatabaseName("ix_case_escalations_next_level_at")
+                        .HasFilter("next_level_at IS NOT NULL");
+
+                    b.ToTable("case_escalations", (string)null);
                 });
 
             modelBuilder.Entity("Quality.Routing.Features.Sla.SlaClock", b =>
@@ -687,6 +811,16 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasConstraintName("fk_agents_teams_team_id");
                 });
 
+            modelBuilder.Entity("Quality.Routing.Features.Cases.CaseComplaint", b =>
+                {
+                    b.HasOne("Quality.Routing.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_complaints_cases_case_id");
+                });
+
             modelBuilder.Entity("Quality.Routing.Features.Cases.TimelineEntry", b =>
                 {
                     b.HasOne("Quality.Routing.Features.Cases.Case", null)
@@ -695,6 +829,16 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_timeline_cases_case_id");
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Escalation.CaseEscalation", b =>
+                {
+                    b.HasOne("Quality.Routing.Features.Cases.Case", null)
+                        .WithOne("Escalation")
+                        .HasForeignKey("Quality.Routing.Features.Escalation.CaseEscalation", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_escalations_cases_case_id");
                 });
 
             modelBuilder.Entity("Quality.Routing.Features.Sla.SlaClock", b =>
@@ -742,6 +886,11 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sla_timers_cases_case_id");
+                });
+
+            modelBuilder.Entity("Quality.Routing.Features.Cases.Case", b =>
+                {
+                    b.Navigation("Escalation");
                 });
 #pragma warning restore 612, 618
         }

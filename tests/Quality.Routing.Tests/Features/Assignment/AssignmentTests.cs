@@ -5,7 +5,10 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Quality.Contracts.Intake;
+using Microsoft.EntityFrameworkCore;
+using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Infrastructure;
 using Quality.Routing.Tests.Infrastructure;
 
 namespace Quality.Routing.Tests.Features.Assignment;
@@ -14,6 +17,13 @@ namespace Quality.Routing.Tests.Features.Assignment;
 public sealed class AssignmentTests(RoutingServers servers)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private async Task<AgentPresence> PresenceAsync(string agentId)
+    {
+        await using var scope = servers.Routing.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        return await db.Agents.AsNoTracking().Where(a => a.Id == agentId).Select(a => a.Presence).SingleAsync(Cancellation);
+    }
 
     [Fact]
     public async Task Complaint_from_the_broker_is_opened_and_assigned_to_a_skilled_online_agent()
@@ -75,8 +85,38 @@ public sealed class AssignmentTests(RoutingServers servers)
 
         await scenario.SetPresenceAsync(scenario.AgentId("late"), "online");
 
+        // The fill runs after the presence change commits (and a queue sweep may race it), so poll for the outcome.
+        var late = await Eventually.Async(
+            () => scenario.Admin.GetFromJsonAsync<JsonElement>($"/api/agents/{scenario.AgentId("late")}", Cancellation),
+            a => a.GetProperty("activeCases").GetInt32() == 2);
+        Assert.Equal(2, late.GetProperty("activeCases").GetInt32());
         Assert.Equal(scenario.AgentId("late"), (await scenario.CaseAsync(urgent.Id)).AgentId);
         Assert.Equal(scenario.AgentId("late"), (await scenario.CaseAsync(middle.Id)).AgentId);
+        Assert.Equal(CaseStatus.Open, (await scenario.CaseAsync(low.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_queued_case_held_by_another_transaction_when_an_agent_comes_online_is_not_passed_over()
+    {
+        var scenario = new Scenario(servers.Routing);
+        await scenario.CreateTeamAsync();
+        await scenario.CreateAgentAsync("late", capacity: 1, presence: "offline");
+        var urgent = await scenario.OpenCaseAsync(severity: 4);
+        var low = await scenario.OpenCaseAsync(severity: 1);
+
+        // Another replica holds the urgent case, having read the agents before "late" came online: it will
+        // find nobody and let go. The agent's fill must wait for it rather than take the less urgent case.
+        await using var scope = servers.SecondReplica.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        var holder = await db.Database.BeginTransactionAsync(Cancellation);
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM cases WHERE id = {urgent.Id} FOR UPDATE", Cancellation);
+        var online = Task.Run(() => scenario.SetPresenceAsync(scenario.AgentId("late"), "online"), Cancellation);
+        await Eventually.Async(() => PresenceAsync(scenario.AgentId("late")), p => p == AgentPresence.Online);
+        await holder.RollbackAsync(Cancellation);
+        await holder.DisposeAsync();
+        await online;
+
+        Assert.Equal(scenario.AgentId("late"), (await scenario.CaseAsync(urgent.Id)).AgentId);
         Assert.Equal(CaseStatus.Open, (await scenario.CaseAsync(low.Id)).Status);
     }
 

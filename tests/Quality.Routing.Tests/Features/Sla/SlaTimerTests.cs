@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Quality.Contracts.Routing;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Infrastructure;
 using Quality.Routing.Tests.Infrastructure;
@@ -31,6 +32,9 @@ public sealed class SlaTimerTests(RoutingServers servers)
         Assert.InRange(due - @case.OpenedAt, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.001));
         Assert.InRange(lateness, TimeSpan.Zero, TimeSpan.FromSeconds(2));
         Assert.Equal(["SlaWarning", "SlaBreached"], (await scenario.EventsAsync(@case.Id)).Where(e => e.StartsWith("Sla", StringComparison.Ordinal)));
+        // The breach starts the escalation ladder in the same transaction: level 1, the case's agent.
+        var escalated = Assert.Single(await scenario.EventPayloadsAsync(@case.Id, nameof(CaseEscalated)));
+        Assert.Equal((1, "agent", (int)EscalationTrigger.SlaBreach), (escalated.GetProperty("level").GetInt32(), escalated.GetProperty("role").GetString(), escalated.GetProperty("trigger").GetInt32()));
 
         var sla = await scenario.Admin.GetFromJsonAsync<JsonElement>($"/api/cases/{@case.Id}/sla", Cancellation);
         Assert.True(sla.GetProperty("breached").GetBoolean());
