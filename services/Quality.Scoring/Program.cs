@@ -1,6 +1,7 @@
 using Quality.Messaging.Persistence;
 using Quality.Scoring.Extensions;
 using Quality.Scoring.Features.Goals;
+using Quality.Scoring.Features.QaReviews;
 using Quality.Scoring.Grpc;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults;
@@ -17,6 +18,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapGrpcService<ScoringGrpcService>();
 app.MapGoalEndpoints();
+app.MapQaEndpoints();
 
 await app.MigrateDatabaseAsync<ScoringDbContext>();
 await app.RunAsync();

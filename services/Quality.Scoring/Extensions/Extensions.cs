@@ -10,6 +10,7 @@ using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Features.Leaderboards;
 using Quality.Scoring.Features.LiveFeed;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.QaReviews;
 using Quality.Scoring.Features.Surges;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults;
@@ -67,6 +68,7 @@ internal static class Extensions
         builder.Services.AddOptions<GoalOptions>().BindConfiguration(GoalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GoalEvaluator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoalEvaluator>());
+        builder.Services.AddScoped<QaReviewService>();
         builder.Services.AddScoped<SurgeScan>();
         builder.Services.AddOptions<SurgeOptions>().BindConfiguration(SurgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SurgeMonitor>();

@@ -3,6 +3,7 @@ using Quality.Messaging.Persistence;
 using Quality.Scoring.Features.Facts;
 using Quality.Scoring.Features.Goals;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.QaReviews;
 using Quality.Scoring.Features.Surges;
 
 namespace Quality.Scoring.Infrastructure;
@@ -19,6 +20,9 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
     public DbSet<LiveDirtyEntity> LiveDirtyEntities => Set<LiveDirtyEntity>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<SurgeState> SurgeStates => Set<SurgeState>();
+    public DbSet<Rubric> Rubrics => Set<Rubric>();
+    public DbSet<QaReview> QaReviews => Set<QaReview>();
+    public DbSet<CalibrationSession> CalibrationSessions => Set<CalibrationSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -116,6 +120,43 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             state.ToTable("surge_states");
             state.HasKey(s => s.Category);
             state.Property(s => s.Category).HasMaxLength(60);
+        });
+        modelBuilder.Entity<Rubric>(rubric =>
+        {
+            rubric.ToTable("qa_rubrics");
+            rubric.HasKey(r => r.Id);
+            rubric.Property(r => r.Name).HasMaxLength(200);
+            rubric.Property(r => r.CreatedBy).HasMaxLength(100);
+            rubric.OwnsMany(r => r.Criteria, c => c.ToJson());
+        });
+        modelBuilder.Entity<QaReview>(review =>
+        {
+            review.ToTable("qa_reviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.AgentId).HasMaxLength(100);
+            review.Property(r => r.TeamId).HasMaxLength(100);
+            review.Property(r => r.ReviewerId).HasMaxLength(100);
+            review.Property(r => r.DecidedBy).HasMaxLength(100);
+            review.Property(r => r.DisputeOutcome).HasConversion<string>().HasMaxLength(20);
+            review.OwnsMany(r => r.Scores, s => s.ToJson());
+            review.Ignore(r => r.FinalScore);
+            review.HasOne<Rubric>().WithMany().HasForeignKey(r => r.RubricId).OnDelete(DeleteBehavior.Restrict);
+            review.HasOne<CalibrationSession>().WithMany().HasForeignKey(r => r.CalibrationId).OnDelete(DeleteBehavior.Restrict);
+            // The qa_score KPI reads reviews by time; calibration reviews count for nothing.
+            review.HasIndex(r => r.ReviewedAt).HasFilter("calibration_id IS NULL");
+            review.HasIndex(r => r.CaseId);
+            review.HasIndex(r => r.AgentId);
+            // One review per reviewer per calibration session.
+            review.HasIndex(r => new { r.CalibrationId, r.ReviewerId }).IsUnique().HasFilter("calibration_id IS NOT NULL");
+        });
+        modelBuilder.Entity<CalibrationSession>(session =>
+        {
+            session.ToTable("qa_calibration_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.AgentId).HasMaxLength(100);
+            session.Property(s => s.TeamId).HasMaxLength(100);
+            session.Property(s => s.CreatedBy).HasMaxLength(100);
+            session.HasOne<Rubric>().WithMany().HasForeignKey(s => s.RubricId).OnDelete(DeleteBehavior.Restrict);
         });
         // Versions of live contributions: taken under the entity's lock, so later folds carry larger numbers.
         modelBuilder.HasSequence<long>("live_fold_versions");

@@ -25,6 +25,7 @@ public static class ExpectedKpis
         ["reopen_rate_percent"] = (100 / 3.0, 3),
         ["backlog"] = (3, 3),
         ["complaint_rate_percent"] = (500 / 7.0, 7),
+        ["qa_score"] = (null, 0),
     };
 
     /// <summary>
@@ -46,6 +47,7 @@ public static class ExpectedKpis
         ["reopen_rate_percent"] = (100 / 3.0, 3),
         ["backlog"] = (2, 2),
         ["complaint_rate_percent"] = (100, 4),
+        ["qa_score"] = (null, 0),
     };
 
     /// <summary>Cases C1, C3: both resolved at first contact within SLA, nothing open.</summary>
@@ -63,6 +65,7 @@ public static class ExpectedKpis
         ["reopen_rate_percent"] = (0, 2),
         ["backlog"] = (0, 0),
         ["complaint_rate_percent"] = (100, 2),
+        ["qa_score"] = (null, 0),
     };
 
     /// <summary>
@@ -83,5 +86,6 @@ public static class ExpectedKpis
         ["reopen_rate_percent"] = (100, 1),
         ["backlog"] = (1, 1),
         ["complaint_rate_percent"] = (100, 1),
+        ["qa_score"] = (null, 0),
     };
 }

@@ -1,4 +1,5 @@
 using Quality.Contracts.Intake;
+using Quality.Scoring.Features.QaReviews;
 
 namespace Quality.Scoring.Features.Kpis;
 
@@ -36,6 +37,8 @@ public static class KpiCalculator
 
         var feedback = facts.Feedback.Where(f => period.Contains(f.ReceivedAt) && CaseInScope(cases.CaseOfFeedback(f))).ToList();
 
+        var reviews = QaScores(facts.Reviews, scope, period);
+
         var backlog = Backlog(facts, period.To, id => CaseInScope(id));
 
         return
@@ -52,6 +55,7 @@ public static class KpiCalculator
             Share(KpiDefinitions.ReopenRate, reopens, resolutions.Count),
             new(KpiDefinitions.Backlog, backlog, backlog),
             Share(KpiDefinitions.ComplaintRate, feedback.Count(f => f.Kind == FeedbackKind.Complaint), feedback.Count),
+            QaScore(reviews),
         ];
     }
 
@@ -70,6 +74,16 @@ public static class KpiCalculator
         var rank = (int)Math.Ceiling(p * sorted.Count);
         return sorted[Math.Clamp(rank, 1, sorted.Count) - 1];
     }
+
+    /// <summary>
+    /// The final scores of the reviews made in the period, for the agent and team the review was made for (not the
+    /// case's attribution today: a review judges the reviewed agent's work). Calibration reviews are not facts.
+    /// </summary>
+    public static IReadOnlyList<double> QaScores(IEnumerable<QaReview> reviews, KpiScope scope, KpiPeriod period) =>
+        [.. reviews.Where(r => r.CalibrationId is null && period.Contains(r.ReviewedAt) && scope.Includes(r.AgentId, r.TeamId)).Select(r => r.FinalScore)];
+
+    public static KpiResult QaScore(IReadOnlyCollection<double> scores) =>
+        new(KpiDefinitions.QaScore, scores.Count == 0 ? null : scores.Sum() / scores.Count, scores.Count);
 
     private static bool InScope(KpiScope scope, (string? AgentId, string? TeamId) owner) => scope.Includes(owner.AgentId, owner.TeamId);
 

@@ -42,11 +42,14 @@ public static class KpiDefinitions
     public static readonly KpiDefinition ComplaintRate = new("complaint_rate_percent", "percent",
         "100 * count(feedback items of kind complaint) / count(feedback items)", 0, 100, HigherIsBetter: false);
 
+    public static readonly KpiDefinition QaScore = new("qa_score", "score",
+        "sum(final QA review scores) / count(QA reviews), each 0-100 (0 if a critical criterion failed; a decided dispute's adjusted score)", 0, 100, HigherIsBetter: true);
+
     /// <summary>In the order the API lists them.</summary>
     public static readonly IReadOnlyList<KpiDefinition> All =
     [
         CsatPercent, Nps, CesAverage, FirstResponseP50, FirstResponseP90, ResolutionP50, ResolutionP90,
-        FirstContactResolution, SlaCompliance, ReopenRate, Backlog, ComplaintRate,
+        FirstContactResolution, SlaCompliance, ReopenRate, Backlog, ComplaintRate, QaScore,
     ];
 
     public static KpiDefinition? Named(string? name) => All.FirstOrDefault(d => d.Name == name);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Quality.Scoring.Features.QaReviews;
 using Quality.Scoring.Infrastructure;
 
 namespace Quality.Scoring.Features.Kpis;
@@ -22,8 +23,14 @@ public sealed class KpiFactLoader(ScoringDbContext db)
             Reopens = await db.CaseReopenFacts.AsNoTracking().Where(r => r.ReopenedAt < to).ToListAsync(ct),
             Feedback = await db.FeedbackFacts.AsNoTracking().Where(f => f.ReceivedAt >= from && f.ReceivedAt < to).ToListAsync(ct),
             Surveys = await db.SurveyFacts.AsNoTracking().Where(s => s.AnsweredAt >= from && s.AnsweredAt < to).ToListAsync(ct),
+            Reviews = await ReviewsAsync(period, ct),
         };
     }
+
+    /// <summary>The reviews behind <c>qa_score</c>: few (people make them), so even live windows read them here.</summary>
+    public async Task<IReadOnlyList<QaReview>> ReviewsAsync(KpiPeriod period, CancellationToken ct) =>
+        await db.QaReviews.AsNoTracking()
+            .Where(r => r.CalibrationId == null && r.ReviewedAt >= period.From && r.ReviewedAt < period.To).ToListAsync(ct);
 
     /// <summary>The team of an agent's latest assignment, for a supervisor asking about one of their agents.</summary>
     public Task<string?> TeamOfAgentAsync(string agentId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Quality.Scoring.Features.Facts;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.QaReviews;
 
 namespace Quality.Scoring.Features.Kpis;
 
@@ -13,4 +14,7 @@ public sealed record KpiFacts
     public IReadOnlyList<CaseReopenFact> Reopens { get; init; } = [];
     public IReadOnlyList<FeedbackFact> Feedback { get; init; } = [];
     public IReadOnlyList<SurveyFact> Surveys { get; init; } = [];
+
+    /// <summary>QA reviews that count (no calibration reviews).</summary>
+    public IReadOnlyList<QaReview> Reviews { get; init; } = [];
 }

@@ -503,6 +503,190 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.ToTable("live_dirty_entities", (string)null);
                 });
 
+            modelBuilder.Entity("Quality.Scoring.Features.QaReviews.CalibrationSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rubric_id");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qa_calibration_sessions");
+
+                    b.HasIndex("RubricId")
+                        .HasDatabaseName("ix_qa_calibration_sessions_rubric_id");
+
+                    b.ToTable("qa_calibration_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.QaReviews.QaReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("AdjustedScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("adjusted_score");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<Guid?>("CalibrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("calibration_id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_note");
+
+                    b.Property<string>("DisputeOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dispute_outcome");
+
+                    b.Property<string>("DisputeReason")
+                        .HasColumnType("text")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<DateTimeOffset?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disputed_at");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewerId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<Guid>("RubricId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rubric_id");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team_id");
+
+                    b.Property<double>("WeightedScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weighted_score");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qa_reviews");
+
+                    b.HasIndex("AgentId")
+                        .HasDatabaseName("ix_qa_reviews_agent_id");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_qa_reviews_case_id");
+
+                    b.HasIndex("ReviewedAt")
+                        .HasDatabaseName("ix_qa_reviews_reviewed_at")
+                        .HasFilter("calibration_id IS NULL");
+
+                    b.HasIndex("RubricId")
+                        .HasDatabaseName("ix_qa_reviews_rubric_id");
+
+                    b.HasIndex("CalibrationId", "ReviewerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_qa_reviews_calibration_id_reviewer_id")
+                        .HasFilter("calibration_id IS NOT NULL");
+
+                    b.ToTable("qa_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.QaReviews.Rubric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_qa_rubrics");
+
+                    b.ToTable("qa_rubrics", (string)null);
+                });
+
             modelBuilder.Entity("Quality.Scoring.Features.Surges.SurgeState", b =>
                 {
                     b.Property<string>("Category")
@@ -558,6 +742,100 @@ namespace Quality.Scoring.Infrastructure.Migrations
                         .HasName("pk_surge_states");
 
                     b.ToTable("surge_states", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.QaReviews.CalibrationSession", b =>
+                {
+                    b.HasOne("Quality.Scoring.Features.QaReviews.Rubric", null)
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_calibration_sessions_qa_rubrics_rubric_id");
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.QaReviews.QaReview", b =>
+                {
+                    b.HasOne("Quality.Scoring.Features.QaReviews.CalibrationSession", null)
+                        .WithMany()
+                        .HasForeignKey("CalibrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_qa_reviews_calibration_sessions_calibration_id");
+
+                    b.HasOne("Quality.Scoring.Features.QaReviews.Rubric", null)
+                        .WithMany()
+                        .HasForeignKey("RubricId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_qa_reviews_qa_rubrics_rubric_id");
+
+                    b.OwnsMany("Quality.Scoring.Features.QaReviews.CriterionScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("QaReviewId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Comment");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("Score");
+
+                            b1.HasKey("QaReviewId", "__synthesizedOrdinal");
+
+                            b1.ToTable("qa_reviews");
+
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QaReviewId")
+                                .HasConstraintName("fk_qa_reviews_qa_reviews_qa_review_id");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("Quality.Scoring.Features.QaReviews.Rubric", b =>
+                {
+                    b.OwnsMany("Quality.Scoring.Features.QaReviews.RubricCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("RubricId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<bool>("Critical");
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<int>("MaxScore");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int?>("PassScore");
+
+                            b1.Property<double>("Weight");
+
+                            b1.HasKey("RubricId", "__synthesizedOrdinal");
+
+                            b1.ToTable("qa_rubrics");
+
+                            b1
+                                .ToJson("criteria")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RubricId")
+                                .HasConstraintName("fk_qa_rubrics_qa_rubrics_rubric_id");
+                        });
+
+                    b.Navigation("Criteria");
                 });
 #pragma warning restore 612, 618
         }

@@ -96,7 +96,7 @@ public sealed class KpiApiTests(ScoringServers servers)
             var report = await admin.GetFromJsonAsync<JsonElement>($"/api/kpis?period={period}", Cancellation);
             Assert.Equal(period, report.GetProperty("period").GetString());
             Assert.True(report.GetProperty("to").GetDateTimeOffset() > report.GetProperty("from").GetDateTimeOffset());
-            Assert.Equal(12, report.GetProperty("kpis").GetArrayLength());
+            Assert.Equal(13, report.GetProperty("kpis").GetArrayLength());
         }
 
         var live = await admin.GetFromJsonAsync<JsonElement>("/api/kpis/live", Cancellation);

@@ -28,7 +28,7 @@ public sealed class KpiFeedReplicaTests(ScoringServers servers, ITestOutputHelpe
         using var call = client.WatchKpis(new WatchKpisRequest { Scope = "team", ScopeId = team, Period = "last_hour" }, cancellationToken: Cancellation);
 
         var snapshot = await NextAsync(call);
-        Assert.Equal(("snapshot", 12, "redis"), (snapshot.Kind, snapshot.Kpis.Count, snapshot.Source));
+        Assert.Equal(("snapshot", 13, "redis"), (snapshot.Kind, snapshot.Kpis.Count, snapshot.Source));
         Assert.Equal(0, Kpi(snapshot, "backlog").SampleCount);
 
         // A case opened for the team, folded by the other replica.
@@ -73,7 +73,7 @@ public sealed class KpiFeedReplicaTests(ScoringServers servers, ITestOutputHelpe
 
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Cancellation));
         var first = System.Text.Json.JsonDocument.Parse((await reader.ReadLineAsync(Cancellation))!).RootElement;
-        Assert.Equal(("snapshot", "last_hour", 12), (first.GetProperty("kind").GetString(), first.GetProperty("period").GetString(), first.GetProperty("kpis").GetArrayLength()));
+        Assert.Equal(("snapshot", "last_hour", 13), (first.GetProperty("kind").GetString(), first.GetProperty("period").GetString(), first.GetProperty("kpis").GetArrayLength()));
     }
 
     public static CaseOpened Opened(Guid caseId, string team) => new()

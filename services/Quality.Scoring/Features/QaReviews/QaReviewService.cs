@@ -1,0 +1,235 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Quality.Scoring.Infrastructure;
+using Quality.ServiceDefaults.Authentication;
+using Quality.ServiceDefaults.Errors;
+
+namespace Quality.Scoring.Features.QaReviews;
+
+/// <summary>Rubrics, reviews, calibration sessions and disputes, for the HTTP endpoints and the gRPC service alike.</summary>
+public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
+{
+    public async Task<Rubric> CreateRubricAsync(ClaimsPrincipal user, CreateRubricRequest request, CancellationToken ct)
+    {
+        var rubric = RubricValidator.Validate(request, CallerScope.From(user).Subject, time.GetUtcNow());
+        QaAccess.AuthorizeManager(user, "publish rubrics");
+        db.Rubrics.Add(rubric);
+        await db.SaveChangesAsync(ct);
+        return rubric;
+    }
+
+    /// <summary>Anyone signed in may read rubrics: agents need to know what they are reviewed against.</summary>
+    public async Task<Rubric> GetRubricAsync(Guid id, CancellationToken ct) =>
+        await db.Rubrics.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException($"rubric {id} does not exist");
+
+    public async Task<QaReview> SubmitAsync(ClaimsPrincipal user, SubmitReviewRequest request, CancellationToken ct)
+    {
+        var caller = CallerScope.From(user);
+        Rubric rubric;
+        Guid caseId;
+        string agentId;
+        string? teamId;
+        if (request.CalibrationId is { } calibrationId)
+        {
+            var session = await db.CalibrationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == calibrationId, ct)
+                ?? throw new RequestValidationException("calibrationId", $"unknown calibration session {calibrationId}");
+            if ((request.RubricId ?? session.RubricId) != session.RubricId || (request.CaseId ?? session.CaseId) != session.CaseId
+                || (request.AgentId ?? session.AgentId) != session.AgentId)
+            {
+                throw new RequestValidationException("calibrationId",
+                    $"session {calibrationId} reviews case {session.CaseId} of agent {session.AgentId} against rubric {session.RubricId}; leave those out or give the same");
+            }
+
+            rubric = await GetRubricAsync(session.RubricId, ct);
+            (caseId, agentId, teamId) = (session.CaseId, session.AgentId, session.TeamId);
+        }
+        else
+        {
+            (rubric, caseId, agentId, teamId) = await ResolveAsync(request.RubricId, request.CaseId, request.AgentId, ct);
+        }
+
+        var score = ReviewScorer.Score(rubric, request.Scores);
+        if (request.Comment is { Length: > 4000 })
+        {
+            throw new RequestValidationException("comment", "at most 4000 characters");
+        }
+
+        QaAccess.AuthorizeReview(user, agentId, teamId);
+        var review = new QaReview
+        {
+            Id = Guid.CreateVersion7(),
+            RubricId = rubric.Id,
+            CaseId = caseId,
+            AgentId = agentId,
+            TeamId = teamId,
+            ReviewerId = caller.Subject,
+            CalibrationId = request.CalibrationId,
+            Scores = score.Scores,
+            Score = score.Score,
+            WeightedScore = score.WeightedScore,
+            Failed = score.Failed,
+            Comment = request.Comment,
+            ReviewedAt = time.GetUtcNow(),
+        };
+        db.QaReviews.Add(review);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ConflictException($"{caller.Subject} has already reviewed calibration session {request.CalibrationId}");
+        }
+
+        return review;
+    }
+
+    /// <summary>A review the caller may not read answers as if it did not exist.</summary>
+    public async Task<QaReview> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var review = await db.QaReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        return review is not null && QaAccess.CanRead(user, review) ? review : throw new NotFoundException($"review {id} does not exist");
+    }
+
+    /// <summary>Only the reviewed agent disputes, once, and not a calibration review (it counts for nothing).</summary>
+    public async Task<QaReview> DisputeAsync(ClaimsPrincipal user, Guid id, DisputeRequest request, CancellationToken ct)
+    {
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length is 0 or > 2000)
+        {
+            throw new RequestValidationException("reason", "is required, at most 2000 characters");
+        }
+
+        var review = await GetAsync(user, id, ct);
+        if (review.AgentId != CallerScope.From(user).Subject)
+        {
+            throw new ForbiddenException($"only {review.AgentId}, whose work was reviewed, may dispute review {id}");
+        }
+
+        if (review.CalibrationId is not null)
+        {
+            throw new ConflictException($"review {id} belongs to calibration session {review.CalibrationId} and counts for nothing; it cannot be disputed");
+        }
+
+        var now = time.GetUtcNow();
+        // Conditional, so two disputes at the same moment cannot both succeed.
+        var changed = await db.QaReviews.Where(r => r.Id == id && r.DisputedAt == null)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.DisputeReason, reason).SetProperty(x => x.DisputedAt, now), ct);
+        return changed == 1 ? await GetAsync(user, id, ct) : throw new ConflictException($"review {id} has already been disputed");
+    }
+
+    /// <summary>A quality manager or admin other than the reviewer decides a dispute, once.</summary>
+    public async Task<QaReview> DecideAsync(ClaimsPrincipal user, Guid id, DecideDisputeRequest request, CancellationToken ct)
+    {
+        var outcome = request.Outcome?.Trim().ToLowerInvariant() switch
+        {
+            "upheld" => DisputeOutcome.Upheld,
+            "overturned" => DisputeOutcome.Overturned,
+            _ => throw new RequestValidationException("outcome", $"unknown outcome '{request.Outcome}'; use upheld or overturned"),
+        };
+        if (outcome == DisputeOutcome.Overturned && request.AdjustedScore is not (>= 0 and <= 100))
+        {
+            throw new RequestValidationException("adjustedScore", "an overturned review needs the adjusted score, 0 to 100");
+        }
+
+        if (outcome == DisputeOutcome.Upheld && request.AdjustedScore is not null)
+        {
+            throw new RequestValidationException("adjustedScore", "an upheld review keeps its score; leave adjustedScore out");
+        }
+
+        if (request.Note is { Length: > 2000 })
+        {
+            throw new RequestValidationException("note", "at most 2000 characters");
+        }
+
+        QaAccess.AuthorizeManager(user, "decide disputes");
+        var review = await GetAsync(user, id, ct);
+        var decider = CallerScope.From(user).Subject;
+        if (review.ReviewerId == decider)
+        {
+            throw new ForbiddenException($"{decider} made review {id} and may not decide its dispute");
+        }
+
+        if (review.DisputedAt is null)
+        {
+            throw new ConflictException($"review {id} has not been disputed");
+        }
+
+        var now = time.GetUtcNow();
+        var changed = await db.QaReviews.Where(r => r.Id == id && r.DisputedAt != null && r.DisputeOutcome == null)
+            .ExecuteUpdateAsync(r => r
+                .SetProperty(x => x.DisputeOutcome, outcome)
+                .SetProperty(x => x.AdjustedScore, request.AdjustedScore)
+                .SetProperty(x => x.DecisionNote, request.Note)
+                .SetProperty(x => x.DecidedBy, decider)
+                .SetProperty(x => x.DecidedAt, now), ct);
+        return changed == 1 ? await GetAsync(user, id, ct) : throw new ConflictException($"the dispute of review {id} has already been decided");
+    }
+
+    public async Task<CalibrationReport> CreateCalibrationAsync(ClaimsPrincipal user, CreateCalibrationRequest request, CancellationToken ct)
+    {
+        var (rubric, caseId, agentId, teamId) = await ResolveAsync(request.RubricId, request.CaseId, request.AgentId, ct);
+        QaAccess.AuthorizeReview(user, agentId, teamId);
+        var session = new CalibrationSession
+        {
+            Id = Guid.CreateVersion7(), RubricId = rubric.Id, CaseId = caseId, AgentId = agentId, TeamId = teamId,
+            CreatedBy = CallerScope.From(user).Subject, CreatedAt = time.GetUtcNow(),
+        };
+        db.CalibrationSessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return CalibrationReport.Of(session, rubric, []);
+    }
+
+    public async Task<CalibrationReport> GetCalibrationAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var session = await db.CalibrationSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (session is null || !QaAccess.CanRead(user, session))
+        {
+            throw new NotFoundException($"calibration session {id} does not exist");
+        }
+
+        var reviews = await db.QaReviews.AsNoTracking().Where(r => r.CalibrationId == id).OrderBy(r => r.ReviewedAt).ToListAsync(ct);
+        return CalibrationReport.Of(session, await GetRubricAsync(session.RubricId, ct), reviews);
+    }
+
+    /// <summary>
+    /// The rubric, and the case as Scoring knows it from its facts: an unknown case is a bad request, and so is an agent
+    /// the case was never assigned to. Without an agent, the case's latest assignment says whose work is reviewed.
+    /// </summary>
+    private async Task<(Rubric Rubric, Guid CaseId, string AgentId, string? TeamId)> ResolveAsync(
+        Guid? rubricId, Guid? caseId, string? agentId, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var rubric = rubricId is { } r ? await db.Rubrics.AsNoTracking().SingleOrDefaultAsync(x => x.Id == r, ct) : null;
+        if (rubric is null)
+        {
+            errors["rubricId"] = [rubricId is null ? "is required" : $"unknown rubric {rubricId}"];
+        }
+
+        var known = caseId is { } c && await db.CaseFacts.AnyAsync(f => f.CaseId == c, ct);
+        if (!known)
+        {
+            errors["caseId"] = [caseId is null ? "is required" : $"unknown case {caseId}: Scoring has no CaseOpened for it"];
+        }
+
+        var assignment = known
+            ? await db.CaseAssignmentFacts.AsNoTracking()
+                .Where(a => a.CaseId == caseId && (agentId == null || a.AgentId == agentId))
+                .OrderByDescending(a => a.AssignedAt).FirstOrDefaultAsync(ct)
+            : null;
+        if (known && assignment is null)
+        {
+            errors["agentId"] = [agentId is null
+                ? $"case {caseId} has never been assigned, so there is no agent to review"
+                : $"case {caseId} was never assigned to {agentId}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        return (rubric!, caseId!.Value, assignment!.AgentId, assignment.TeamId);
+    }
+}
