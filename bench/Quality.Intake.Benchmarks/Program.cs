@@ -38,7 +38,7 @@ var model = new FeedbackModelTrainer(rules).Train(
     test.Select(r => r.ToLabelled()).ToList());
 var trainingTime = clock.Elapsed;
 var active = new ActiveFeedbackModel();
-active.Activate(Guid.CreateVersion7(), model);
+active.Use(new ActiveFeedbackModel.Activated(Guid.CreateVersion7(), model));
 Report(
     $"Trained model, {training.Count} reviews to train ({trainingTime.TotalSeconds:F1} s), {test.Count} to test",
     ClassifierRun.Measure(new FeedbackClassifier(lexicon, active), test, errorsToShow: 0));

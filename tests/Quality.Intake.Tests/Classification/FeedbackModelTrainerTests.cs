@@ -31,7 +31,7 @@ public sealed class FeedbackModelTrainerTests
         var model = new FeedbackModelTrainer(Rules).Train(ShopData());
         var active = new ActiveFeedbackModel();
         var id = Guid.CreateVersion7();
-        active.Activate(id, model);
+        active.Use(new ActiveFeedbackModel.Activated(id, model));
         var classifier = new FeedbackClassifier(TestLexicon.Shipped, active);
 
         Assert.NotEqual(FeedbackKind.Complaint, Rules.Classify("这家味道普通").Kind);
@@ -49,7 +49,7 @@ public sealed class FeedbackModelTrainerTests
     public void A_critical_word_stays_a_complaint_whatever_the_model_learnt()
     {
         var active = new ActiveFeedbackModel();
-        active.Activate(Guid.CreateVersion7(), new FeedbackModelTrainer(Rules).Train(ShopData()));
+        active.Use(new ActiveFeedbackModel.Activated(Guid.CreateVersion7(), new FeedbackModelTrainer(Rules).Train(ShopData())));
 
         var result = new FeedbackClassifier(TestLexicon.Shipped, active).Classify("好吃，但是吃完拉肚子");
 

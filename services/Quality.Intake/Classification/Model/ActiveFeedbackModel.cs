@@ -6,13 +6,30 @@ namespace Quality.Intake.Classification.Model;
 /// </summary>
 public sealed class ActiveFeedbackModel
 {
-    private volatile Activated? _current;
+    private readonly SemaphoreSlim _switching = new(1, 1);
+    private Activated? _current;
 
-    public Activated? Current => _current;
+    public Activated? Current => Volatile.Read(ref _current);
 
-    public void Activate(Guid id, FeedbackModel model) => _current = new Activated(id, model);
+    /// <summary>Uses <paramref name="model"/> from now on, or the rules alone when null.</summary>
+    public void Use(Activated? model) => Volatile.Write(ref _current, model);
 
-    public void Deactivate() => _current = null;
+    /// <summary>
+    /// Runs a change of model (the database row and this replica's copy) alone: a refresh that read the database
+    /// just before another change committed must not put back the model that change replaced.
+    /// </summary>
+    public async Task SwitchAsync(Func<Task> change, CancellationToken cancellationToken)
+    {
+        await _switching.WaitAsync(cancellationToken);
+        try
+        {
+            await change();
+        }
+        finally
+        {
+            _switching.Release();
+        }
+    }
 
     public sealed record Activated(Guid Id, FeedbackModel Model);
 }

@@ -32,27 +32,29 @@ public sealed partial class ActiveModelRefresher(
         while (await WaitAsync(timer, stoppingToken));
     }
 
-    public async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var activeId = await db.ClassifierModels.Where(m => m.IsActive).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
-        if (activeId == active.Current?.Id)
+    public Task RefreshAsync(CancellationToken cancellationToken) => active.SwitchAsync(
+        async () =>
         {
-            return;
-        }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            var activeId = await db.ClassifierModels.Where(m => m.IsActive).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken);
+            if (activeId == active.Current?.Id)
+            {
+                return;
+            }
 
-        if (activeId is not { } id)
-        {
-            active.Deactivate();
-            LogDeactivated();
-            return;
-        }
+            if (activeId is not { } id)
+            {
+                active.Use(null);
+                LogDeactivated();
+                return;
+            }
 
-        var content = await db.ClassifierModels.Where(m => m.Id == id).Select(m => m.Content).SingleAsync(cancellationToken);
-        active.Activate(id, FeedbackModel.FromBytes(new MLContext(), content!));
-        LogActivated(id);
-    }
+            var content = await db.ClassifierModels.Where(m => m.Id == id).Select(m => m.Content).SingleAsync(cancellationToken);
+            active.Use(new ActiveFeedbackModel.Activated(id, FeedbackModel.FromBytes(new MLContext(), content!)));
+            LogActivated(id);
+        },
+        cancellationToken);
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {

@@ -47,10 +47,15 @@ public sealed class ClassifierModels(IntakeDbContext db, ActiveFeedbackModel act
             throw new ConflictException($"Model {id} is {model.Status.ToString().ToLowerInvariant()}; only a ready model can be activated.");
         }
 
-        await ActivateAsync(db, model, time.GetUtcNow(), cancellationToken);
-
         // This replica switches at once; the others on their next refresh.
-        active.Activate(model.Id, FeedbackModel.FromBytes(new MLContext(), model.Content));
+        var loaded = FeedbackModel.FromBytes(new MLContext(), model.Content);
+        await active.SwitchAsync(
+            async () =>
+            {
+                await ActivateAsync(db, model, time.GetUtcNow(), cancellationToken);
+                active.Use(new ActiveFeedbackModel.Activated(model.Id, loaded));
+            },
+            cancellationToken);
         return ClassifierModelSummary.From(model);
     }
 
@@ -69,8 +74,13 @@ public sealed class ClassifierModels(IntakeDbContext db, ActiveFeedbackModel act
     /// <summary>Back to the rules alone, on every replica.</summary>
     public async Task DeactivateAsync(CancellationToken cancellationToken)
     {
-        await db.ClassifierModels.Where(m => m.IsActive).ExecuteUpdateAsync(m => m.SetProperty(x => x.IsActive, false), cancellationToken);
-        active.Deactivate();
+        await active.SwitchAsync(
+            async () =>
+            {
+                await db.ClassifierModels.Where(m => m.IsActive).ExecuteUpdateAsync(m => m.SetProperty(x => x.IsActive, false), cancellationToken);
+                active.Use(null);
+            },
+            cancellationToken);
     }
 
     private async Task<ClassifierModel> FindAsync(Guid id, CancellationToken cancellationToken) =>

@@ -69,8 +69,24 @@ public sealed partial class ModelTrainingWorker(
             model.FinishedAt = time.GetUtcNow();
             if (model.ActivateAtAccuracy is { } bar && trained.Metrics.KindAccuracy >= bar)
             {
-                await ClassifierModels.ActivateAsync(db, model, time.GetUtcNow(), cancellationToken);
-                active.Activate(model.Id, trained);
+                await active.SwitchAsync(
+                    async () =>
+                    {
+                        // In use here before the database says so: whoever reads "active" from the API finds this
+                        // replica already classifying with it. A failed commit puts the previous model back.
+                        var previous = active.Current;
+                        active.Use(new ActiveFeedbackModel.Activated(model.Id, trained));
+                        try
+                        {
+                            await ClassifierModels.ActivateAsync(db, model, time.GetUtcNow(), cancellationToken);
+                        }
+                        catch
+                        {
+                            active.Use(previous);
+                            throw;
+                        }
+                    },
+                    cancellationToken);
             }
             else
             {

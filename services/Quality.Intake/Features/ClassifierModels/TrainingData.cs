@@ -12,11 +12,14 @@ public sealed class TrainingData(IntakeDbContext db)
 {
     public async Task<List<LabelledFeedback>> LoadAsync(CancellationToken cancellationToken)
     {
+        // In a fixed order, so the seeded split (and so the model) is the same for the same data.
         var imported = await db.TrainingExamples.AsNoTracking()
+            .OrderBy(e => e.Id)
             .Select(e => new LabelledFeedback(e.Text, e.Kind, e.Category))
             .ToListAsync(cancellationToken);
         var corrected = await db.Feedback.AsNoTracking()
             .Where(f => db.Reclassifications.Any(r => r.FeedbackId == f.Id))
+            .OrderBy(f => f.Id)
             .Select(f => new LabelledFeedback(f.Text, f.Kind, f.Category))
             .ToListAsync(cancellationToken);
         return [.. imported, .. corrected];
