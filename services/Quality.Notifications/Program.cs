@@ -2,6 +2,7 @@ using Quality.Messaging.Persistence;
 using Quality.Notifications.Extensions;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Grpc;
@@ -23,6 +24,7 @@ app.MapRuleEndpoints();
 app.MapDeliveryEndpoints();
 app.MapAlertEndpoints();
 app.MapQuietHoursEndpoints();
+app.MapFeedEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.RunAsync();

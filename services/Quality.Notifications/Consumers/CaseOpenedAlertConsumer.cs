@@ -15,7 +15,7 @@ public sealed class CaseOpenedAlertConsumer(Inbox<NotificationsDbContext> inbox,
         var queued = 0;
         var processed = await inbox.ProcessOnceAsync<CaseOpenedAlertConsumer>(context, async cancellationToken =>
         {
-            alerts.CaseOpened(context.Message);
+            await alerts.CaseOpenedAsync(context.Message, cancellationToken);
             queued = await alerts.FanOutAsync(context.Message, cancellationToken);
         });
         if (processed && queued > 0)

@@ -9,6 +9,8 @@ using Quality.Notifications.Consumers;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Features.Email;
+using Quality.Notifications.Features.Escalation;
+using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Features.Webhooks;
@@ -37,6 +39,7 @@ internal static class Extensions
         builder.AddPostgresHealthCheck(ResourceNames.NotificationsDb);
 
         builder.Services.AddScoped<AlertRecorder>();
+        builder.Services.AddScoped<AlertAcknowledger>();
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
 
         builder.Services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
@@ -52,6 +55,14 @@ internal static class Extensions
         builder.Services.AddValidatedOptions<NoiseOptions>(NoiseOptions.SectionName);
         builder.Services.AddScoped<NoiseControl>();
         builder.Services.AddHostedService<DigestWorker>();
+        builder.Services.AddValidatedOptions<EscalationOptions>(EscalationOptions.SectionName);
+        builder.Services.AddSingleton<EscalationSweeper>();
+        builder.Services.AddHostedService<EscalationWorker>();
+        builder.Services.AddValidatedOptions<FeedOptions>(FeedOptions.SectionName);
+        builder.Services.AddSingleton<FeedHub>();
+        builder.Services.AddSingleton<FeedStreams>();
+        builder.Services.AddScoped<FeedReads>();
+        builder.Services.AddHostedService<FeedListener>();
         builder.AddWebhookHttpClient();
     }
 

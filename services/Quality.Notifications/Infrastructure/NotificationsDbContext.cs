@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Quality.Messaging.Persistence;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Escalation;
+using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
 
@@ -14,6 +16,8 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
     public DbSet<RecipientQuietHours> QuietHours => Set<RecipientQuietHours>();
+    public DbSet<EscalationTimer> EscalationTimers => Set<EscalationTimer>();
+    public DbSet<AlertRead> AlertReads => Set<AlertRead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,7 +33,11 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             alert.Property(a => a.TitleZh).HasMaxLength(300);
             alert.Property(a => a.Channel).HasMaxLength(20).HasDefaultValue("in_app");
             alert.Property(a => a.AcknowledgedBy).HasMaxLength(100);
-            alert.HasIndex(a => new { a.Kind, a.SourceEventId, a.RuleId }).IsUnique();
+            alert.HasIndex(a => new { a.Kind, a.SourceEventId, a.RuleId, a.EscalationLevel }).IsUnique();
+            alert.HasIndex(a => a.ChainId).HasFilter("chain_id IS NOT NULL");
+            // A person's feed and unread count: recent in-app alerts by recipient.
+            alert.HasIndex(a => new { a.RecipientId, a.RecipientRole, a.TeamId, a.CreatedAt })
+                .HasFilter("channel = 'in_app' AND duplicate_of IS NULL").HasDatabaseName("ix_alerts_feed");
             alert.HasIndex(a => a.CaseId);
             alert.Property(a => a.DedupKey).HasMaxLength(200);
             alert.HasIndex(a => new { a.RuleId, a.DedupKey, a.CreatedAt }).HasFilter("dedup_key IS NOT NULL");
@@ -50,6 +58,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             rule.Property(r => r.BodyEn).HasMaxLength(10_000);
             rule.Property(r => r.Language).HasMaxLength(5);
             rule.HasIndex(r => r.EventTypes).HasMethod("gin").HasFilter("deleted_at IS NULL");
+            rule.OwnsMany(r => r.Escalation, level => level.ToJson("escalation"));
         });
         modelBuilder.Entity<Delivery>(delivery =>
         {
@@ -89,6 +98,20 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             quiet.Property(q => q.Address).HasMaxLength(254);
             quiet.Property(q => q.TimeZone).HasMaxLength(100);
             quiet.Property(q => q.UpdatedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<EscalationTimer>(timer =>
+        {
+            timer.ToTable("escalation_timers");
+            timer.HasKey(t => t.ChainId);
+            timer.Property(t => t.EventType).HasMaxLength(60);
+            // The sweep's scan: due timers, oldest first.
+            timer.HasIndex(t => t.DueAt);
+        });
+        modelBuilder.Entity<AlertRead>(read =>
+        {
+            read.ToTable("alert_reads");
+            read.HasKey(r => new { r.Subject, r.AlertId });
+            read.Property(r => r.Subject).HasMaxLength(100);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -17,7 +17,7 @@ public sealed class EmailSenderTests(NotificationsServers servers)
         Port = port,
         Security = SecureSocketOptions.None,
         FromAddress = "quality@quality.test",
-        Timeout = TimeSpan.FromSeconds(2),
+        Timeout = TimeSpan.FromSeconds(5),
     }), TimeProvider.System);
 
     private static ClaimedDelivery Mail(string to) =>

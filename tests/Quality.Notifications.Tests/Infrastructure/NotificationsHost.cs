@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Quality.Contracts;
@@ -14,6 +15,7 @@ public sealed class NotificationsHost(string database, string broker, string sig
     public const string EmailFrom = "quality@quality.test";
     public const int ThrottleLimit = 2;
     public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan WebhookTimeout = TimeSpan.FromSeconds(5);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,7 +26,9 @@ public sealed class NotificationsHost(string database, string broker, string sig
         // Receivers are on 127.0.0.1, and the waits are milliseconds so retries and dead-lettering fit a test.
         builder.UseSetting("Notifications:Webhooks:AllowPrivateNetworks", "true");
         builder.UseSetting("Notifications:Webhooks:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Notifications:Webhooks:Timeout", "00:00:01");
+        // The production default: tests that count attempts assume a local receiver answers within it, and on a
+        // loaded 2-core CI machine a first POST to a fresh receiver has taken ~2 s (a 1 s timeout made them flaky).
+        builder.UseSetting("Notifications:Webhooks:Timeout", WebhookTimeout.ToString());
         builder.UseSetting("Notifications:Webhooks:BaseDelay", "00:00:00.100");
         builder.UseSetting("Notifications:Webhooks:MaxDelay", "00:00:00.300");
         builder.UseSetting("Notifications:Webhooks:PollInterval", "00:00:00.100");
@@ -35,7 +39,7 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Smtp:Security", "None");
         builder.UseSetting("Notifications:Smtp:FromAddress", $"Quality 质量 <{EmailFrom}>");
         builder.UseSetting("Notifications:Smtp:MaxAttempts", EmailMaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Notifications:Smtp:Timeout", "00:00:02");
+        builder.UseSetting("Notifications:Smtp:Timeout", "00:00:05");
         builder.UseSetting("Notifications:Smtp:BaseDelay", "00:00:00.100");
         builder.UseSetting("Notifications:Smtp:MaxDelay", "00:00:00.300");
         builder.UseSetting("Notifications:Smtp:PollInterval", "00:00:00.100");
@@ -43,6 +47,7 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Noise:ThrottleLimit", ThrottleLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notifications:Noise:ThrottleWindow", ThrottleWindow.ToString());
         builder.UseSetting("Notifications:Noise:DigestPollInterval", "00:00:00.100");
+        builder.UseSetting("Notifications:Escalation:PollInterval", "00:00:00.100");
     }
 
     /// <summary>An HTTP/JSON client signed in as <paramref name="subject"/>.</summary>
@@ -55,4 +60,9 @@ public sealed class NotificationsHost(string database, string broker, string sig
     }
 
     public HttpClient QualityManager() => ClientFor("qm-1", Roles.QualityManager);
+
+    /// <summary>A native gRPC client over the test server signed in as <paramref name="subject"/>.</summary>
+    public NotificationsGrpcClient GrpcClientFor(string subject, string role, string? team = null) =>
+        new(GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() }),
+            TokenFactory.Create(new AuthOptions { SigningKey = signingKey }, subject, role, team));
 }

@@ -13,10 +13,33 @@ public sealed class NotificationsServers : IAsyncLifetime
 
     private DistributedApplication? _app;
     private NotificationsHost? _host;
+    private NotificationsHost? _replica;
+    private readonly Lock _replicaGate = new();
 
     public NotificationsHost Notifications => _host ?? throw new InvalidOperationException("Not started.");
 
     public SmtpTestServer Smtp { get; } = new();
+
+    /// <summary>
+    /// A second replica of the service on the same database and broker, started by the first test that asks:
+    /// it competes for the same queues and timers, as replicas do.
+    /// </summary>
+    public NotificationsHost SecondReplica
+    {
+        get
+        {
+            lock (_replicaGate)
+            {
+                if (_replica is null)
+                {
+                    _replica = new NotificationsHost(_app!.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port);
+                    _ = _replica.Server;
+                }
+
+                return _replica;
+            }
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -32,6 +55,11 @@ public sealed class NotificationsServers : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_replica is not null)
+        {
+            await _replica.DisposeAsync();
+        }
+
         if (_host is not null)
         {
             await _host.DisposeAsync();

@@ -7,6 +7,7 @@ using Quality.Contracts;
 using Quality.Contracts.Routing;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Escalation;
 using Quality.Notifications.Infrastructure;
 
 namespace Quality.Notifications.Tests.Infrastructure;
@@ -41,6 +42,30 @@ public sealed class Scenario(NotificationsHost host)
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
         Assert.True(response.IsSuccessStatusCode, $"POST /api/rules answered {(int)response.StatusCode}: {json}");
         return (json.GetProperty("id").GetGuid(), json.GetProperty("webhookSecret").GetString()!);
+    }
+
+    /// <summary>Creates any rule (an anonymous object in the API's JSON shape) and returns its id.</summary>
+    public async Task<Guid> CreateRuleAsync(object rule)
+    {
+        var response = await Manager.PostAsJsonAsync("/api/rules", rule, Cancellation);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/rules answered {(int)response.StatusCode}: {json}");
+        return json.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>An alert and its escalations, first level first.</summary>
+    public async Task<List<Alert>> ChainAsync(Guid chainId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().Alerts.AsNoTracking()
+            .Where(a => a.ChainId == chainId).OrderBy(a => a.EscalationLevel).ToListAsync(Cancellation);
+    }
+
+    public async Task<EscalationTimer?> TimerAsync(Guid chainId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().EscalationTimers.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.ChainId == chainId, Cancellation);
     }
 
     /// <summary>A fresh address for this test, so the shared SMTP listener's behaviour and mailbox for it are the test's own.</summary>

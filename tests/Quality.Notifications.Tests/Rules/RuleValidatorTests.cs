@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quality.Notifications.Features.Email;
+using Quality.Notifications.Features.Escalation;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Features.Webhooks;
 using Quality.ServiceDefaults.Errors;
@@ -110,5 +111,27 @@ public sealed class RuleValidatorTests
         var errors = await ErrorsAsync(new CreateRuleRequest("", [], 9, new RuleScopeDto("galaxy", ""), "in_app", "http://x", new RuleTemplatesDto("", null)));
 
         Assert.Equivalent(new[] { "name", "eventTypes", "minSeverity", "scope.kind", "webhookUrl", "templates.zh", "templates.en" }, errors.Keys.ToArray());
+    }
+
+    [Fact]
+    public async Task Escalation_levels_come_back_canonical_and_a_ladder_too_long_or_mailing_without_smtp_is_refused()
+    {
+        var request = Valid() with
+        {
+            Escalation =
+            [
+                new(600, new RuleScopeDto("Person", " lead-1 "), "EMAIL", ["Lead@Example.com"]),
+                new(1800, new RuleScopeDto("role", "quality_manager"), "in_app"),
+            ],
+        };
+
+        var rule = await WithEmail.ValidateAsync(request, CancellationToken.None);
+        Assert.Equal(2, rule.Escalation.Count);
+        Assert.Equal((600, "person", "lead-1", "email", "lead@example.com"),
+            (rule.Escalation[0].AfterSeconds, rule.Escalation[0].ScopeKind, rule.Escalation[0].ScopeValue, rule.Escalation[0].Channel, Assert.Single(rule.Escalation[0].EmailTo)));
+
+        Assert.Contains("escalation[0].channel", (await ErrorsAsync(request, Strict)).Keys);
+        var tooLong = request with { Escalation = [.. Enumerable.Repeat(new EscalationLevelDto(60, new RuleScopeDto("role", "admin"), "in_app"), 6)] };
+        Assert.Contains("escalation", (await ErrorsAsync(tooLong, WithEmail)).Keys);
     }
 }

@@ -4,6 +4,8 @@ using Quality.Contracts;
 using Quality.Contracts.Routing;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Features.Deliveries;
+using Quality.Notifications.Features.Escalation;
+using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
@@ -11,29 +13,39 @@ using Quality.ServiceDefaults.Authentication;
 
 namespace Quality.Notifications.Features.Alerts;
 
-/// <summary>Records alerts and queues their webhook and email deliveries; called inside the consumer's inbox transaction.</summary>
+/// <summary>
+/// Records alerts, queues their webhook and email deliveries and starts their escalation timers; called inside
+/// the consumer's inbox transaction (and by the escalation sweeper for escalated alerts).
+/// </summary>
 public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise, TimeProvider time)
 {
-    /// <summary>A new case tells the team's supervisors; its priority sets the alert's severity.</summary>
-    public void CaseOpened(CaseOpened opened) => db.Alerts.Add(new Alert
+    /// <summary>A new case tells the team's supervisors (in their feed); its priority sets the alert's severity.</summary>
+    public async Task CaseOpenedAsync(CaseOpened opened, CancellationToken cancellationToken)
     {
-        Id = Guid.CreateVersion7(),
-        Kind = "case_opened",
-        CaseId = opened.CaseId,
-        RecipientRole = Roles.Supervisor,
-        TeamId = opened.TeamId,
-        Severity = 5 - opened.Priority,
-        Title = $"New {opened.Category} case, priority {opened.Priority}",
-        SourceEventId = opened.EventId,
-        CorrelationId = opened.CorrelationId,
-        CreatedAt = time.GetUtcNow(),
-    });
+        var alert = new Alert
+        {
+            Id = Guid.CreateVersion7(),
+            Kind = "case_opened",
+            CaseId = opened.CaseId,
+            RecipientRole = Roles.Supervisor,
+            TeamId = opened.TeamId,
+            Severity = 5 - opened.Priority,
+            Title = $"New {opened.Category} case, priority {opened.Priority}",
+            SourceEventId = opened.EventId,
+            CorrelationId = opened.CorrelationId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Alerts.Add(alert);
+        await FeedNotifier.NotifyAsync(db, [alert], cancellationToken);
+    }
 
     /// <summary>
     /// One alert per rule that matches <paramref name="evt"/>; for webhook rules a delivery carrying the exact
     /// body to send, for email rules one delivery per address carrying the rendered subject and body, held or
     /// deferred as the address's throttle and quiet hours say. An alert that repeats one of its rule's inside
-    /// the rule's dedup window is recorded as a duplicate and sends nothing.
+    /// the rule's dedup window is recorded as a duplicate and sends nothing. New in-app alerts are announced to
+    /// every replica's feed when the transaction commits. A rule with escalation levels
+    /// starts the alert's escalation timer in the same transaction.
     /// Returns how many deliveries were queued (so the caller can wake the worker).
     /// </summary>
     public async Task<int> FanOutAsync(IntegrationEvent evt, CancellationToken cancellationToken)
@@ -53,20 +65,18 @@ public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise,
         var data = TemplateRenderer.ToJson(evt);
         var now = time.GetUtcNow();
         var queued = 0;
+        var raised = new List<Alert>();
         foreach (var rule in rules)
         {
             var duplicateOf = await noise.DuplicateOfAsync(rule, dedupKey, now, cancellationToken);
+            var id = Guid.CreateVersion7();
+            var escalates = rule.Escalation.Count > 0 && duplicateOf is null;
             var alert = new Alert
             {
-                Id = Guid.CreateVersion7(),
+                Id = id,
                 Kind = descriptor.Kind,
                 CaseId = descriptor.CaseId(evt),
-                RecipientRole = rule.ScopeKind switch
-                {
-                    RuleScopes.Role => rule.ScopeValue,
-                    RuleScopes.Team => Roles.Supervisor,
-                    _ => "",
-                },
+                RecipientRole = RecipientRole(rule.ScopeKind, rule.ScopeValue),
                 RecipientId = rule.ScopeKind == RuleScopes.Person ? rule.ScopeValue : null,
                 TeamId = rule.ScopeKind == RuleScopes.Team ? rule.ScopeValue : team,
                 Severity = severity,
@@ -79,65 +89,111 @@ public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise,
                 CreatedAt = now,
                 DedupKey = rule.DedupWindowSeconds is null ? null : dedupKey,
                 DuplicateOf = duplicateOf,
+                ChainId = escalates ? id : null,
             };
             db.Alerts.Add(alert);
+            raised.Add(alert);
             if (duplicateOf is not null)
             {
                 continue;
             }
 
-            if (rule.Channel == RuleChannels.Webhook && rule.WebhookUrl is not null)
+            if (escalates)
             {
-                var deliveryId = Guid.CreateVersion7();
-                db.Deliveries.Add(new Delivery
+                db.EscalationTimers.Add(new EscalationTimer
                 {
-                    Id = deliveryId,
-                    AlertId = alert.Id,
+                    ChainId = alert.Id,
                     RuleId = rule.Id,
-                    Channel = RuleChannels.Webhook,
-                    Url = rule.WebhookUrl,
-                    Payload = JsonSerializer.Serialize(new WebhookPayload(
-                        deliveryId, alert.Id, rule.Id, descriptor.Name, severity,
-                        new RuleTemplatesDto(alert.TitleZh, alert.Title), evt.EventId, evt.CorrelationId, evt.OccurredAt, data), TemplateRenderer.EventJson),
-                    Status = DeliveryStatuses.Pending,
-                    NextAttemptAt = now,
-                    CreatedAt = now,
+                    CurrentAlertId = alert.Id,
+                    NextLevel = 1,
+                    DueAt = now + TimeSpan.FromSeconds(rule.Escalation[0].AfterSeconds),
+                    EventType = descriptor.Name,
+                    EventData = JsonSerializer.SerializeToDocument(data),
+                    EventId = evt.EventId,
+                    OccurredAt = evt.OccurredAt,
                 });
-                queued++;
             }
-            else if (rule.Channel == RuleChannels.Email)
-            {
-                var zh = rule.Language == EmailLanguages.Zh;
-                var subject = OneLine(zh ? alert.TitleZh ?? alert.Title : alert.Title);
-                var body = TemplateRenderer.Render((zh ? rule.BodyZh : rule.BodyEn) ?? "", descriptor.Name, data);
-                foreach (var address in rule.EmailTo)
-                {
-                    var decision = await noise.ScheduleEmailAsync(address, severity, now, cancellationToken);
-                    db.Deliveries.Add(new Delivery
-                    {
-                        Id = Guid.CreateVersion7(),
-                        AlertId = alert.Id,
-                        RuleId = rule.Id,
-                        Channel = RuleChannels.Email,
-                        Recipient = address,
-                        Subject = subject,
-                        Payload = body,
-                        Status = decision.Status,
-                        NextAttemptAt = decision.NextAttemptAt,
-                        HoldUntil = decision.HoldUntil,
-                        Reason = decision.Reason,
-                        CreatedAt = now,
-                    });
-                    queued++;
-                }
-            }
+
+            var body = rule.Channel == RuleChannels.Email
+                ? TemplateRenderer.Render((rule.Language == EmailLanguages.Zh ? rule.BodyZh : rule.BodyEn) ?? "", descriptor.Name, data)
+                : null;
+            var content = new AlertContent(descriptor.Name, data, evt.EventId, evt.CorrelationId, evt.OccurredAt, rule.Language ?? EmailLanguages.Zh, body);
+            queued += await QueueAsync(alert, rule, rule.Channel, rule.EmailTo, rule.WebhookUrl, content, now, cancellationToken);
         }
 
+        await FeedNotifier.NotifyAsync(db, raised, cancellationToken);
         return queued;
     }
+
+    /// <summary>
+    /// Queues <paramref name="alert"/>'s deliveries on <paramref name="channel"/>: for a webhook one delivery
+    /// carrying the exact body to send, for email one per address carrying the subject and body, held or
+    /// deferred as the address's throttle and quiet hours say (the caller holds the addresses' locks). In-app
+    /// alerts need no delivery: the row is the feed. Returns how many were queued.
+    /// </summary>
+    public async Task<int> QueueAsync(
+        Alert alert, SubscriptionRule rule, string channel, IReadOnlyList<string> emailTo, string? webhookUrl, AlertContent content, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (channel == RuleChannels.Webhook && webhookUrl is not null)
+        {
+            var deliveryId = Guid.CreateVersion7();
+            db.Deliveries.Add(new Delivery
+            {
+                Id = deliveryId,
+                AlertId = alert.Id,
+                RuleId = rule.Id,
+                Channel = RuleChannels.Webhook,
+                Url = webhookUrl,
+                Payload = JsonSerializer.Serialize(new WebhookPayload(
+                    deliveryId, alert.Id, rule.Id, content.EventType, alert.Severity,
+                    new RuleTemplatesDto(alert.TitleZh, alert.Title), content.EventId, content.CorrelationId, content.OccurredAt, content.Data,
+                    alert.EscalationLevel), TemplateRenderer.EventJson),
+                Status = DeliveryStatuses.Pending,
+                NextAttemptAt = now,
+                CreatedAt = now,
+            });
+            return 1;
+        }
+
+        if (channel != RuleChannels.Email)
+        {
+            return 0;
+        }
+
+        var subject = OneLine(content.EmailLanguage == EmailLanguages.Zh ? alert.TitleZh ?? alert.Title : alert.Title);
+        foreach (var address in emailTo)
+        {
+            var decision = await noise.ScheduleEmailAsync(address, alert.Severity, now, cancellationToken);
+            db.Deliveries.Add(new Delivery
+            {
+                Id = Guid.CreateVersion7(),
+                AlertId = alert.Id,
+                RuleId = rule.Id,
+                Channel = RuleChannels.Email,
+                Recipient = address,
+                Subject = subject,
+                Payload = content.EmailBody ?? "",
+                Status = decision.Status,
+                NextAttemptAt = decision.NextAttemptAt,
+                HoldUntil = decision.HoldUntil,
+                Reason = decision.Reason,
+                CreatedAt = now,
+            });
+        }
+
+        return emailTo.Count;
+    }
+
+    /// <summary>Team rules address the team's supervisors; role rules the role; person rules nobody by role.</summary>
+    public static string RecipientRole(string scopeKind, string scopeValue) => scopeKind switch
+    {
+        RuleScopes.Role => scopeValue,
+        RuleScopes.Team => Roles.Supervisor,
+        _ => "",
+    };
 
     /// <summary>A subject is one header line: values carried into it from an event cannot add lines.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Truncate(string title) => title.Length <= 300 ? title : title[..300];
+    public static string Truncate(string title) => title.Length <= 300 ? title : title[..300];
 }

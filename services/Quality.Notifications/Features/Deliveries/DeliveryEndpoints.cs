@@ -12,10 +12,14 @@ public static class DeliveryEndpoints
     public static void MapDeliveryEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/deliveries", ListAsync).WithTags("Delivery log").RequireAuthorization(Policies.QualityManager);
 
-    /// <summary>Every attempt, newest first, filtered by alert, rule, channel and a time range [from, to).</summary>
+    /// <summary>
+    /// Every attempt, newest first, filtered by alert, escalation chain (an alert and all its escalations),
+    /// rule, channel, recipient (email address) and a time range [from, to). Each entry says which escalation level its alert was.
+    /// </summary>
     private static async Task<List<DeliveryLogEntry>> ListAsync(
         NotificationsDbContext db, CancellationToken cancellationToken,
-        Guid? alertId = null, Guid? ruleId = null, string? channel = null, DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null)
+        Guid? alertId = null, Guid? chainId = null, Guid? ruleId = null, string? channel = null, string? recipient = null,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, int? limit = null)
     {
         var take = limit ?? 100;
         if (take is < 1 or > MaxLimit)
@@ -32,6 +36,17 @@ public static class DeliveryEndpoints
         if (alertId is { } alert)
         {
             query = query.Where(a => a.AlertId == alert);
+        }
+
+        if (chainId is { } chain)
+        {
+            query = query.Where(a => db.Alerts.Any(al => al.Id == a.AlertId && al.ChainId == chain));
+        }
+
+        if (!string.IsNullOrWhiteSpace(recipient))
+        {
+            var address = recipient.Trim().ToLowerInvariant();
+            query = query.Where(a => db.Deliveries.Any(d => d.Id == a.DeliveryId && d.Recipient == address));
         }
 
         if (ruleId is { } rule)
@@ -58,7 +73,8 @@ public static class DeliveryEndpoints
             .OrderByDescending(a => a.AttemptedAt).ThenByDescending(a => a.Attempt)
             .Take(take)
             .Join(db.Deliveries, a => a.DeliveryId, d => d.Id, (a, d) => new DeliveryLogEntry(
-                a.Id, a.DeliveryId, a.AlertId, a.RuleId, a.Channel, a.Attempt, a.AttemptedAt, a.StatusCode, a.LatencyMs, a.Error, a.Outcome, d.Status))
+                a.Id, a.DeliveryId, a.AlertId, a.RuleId, a.Channel, d.Recipient ?? d.Url, a.Attempt, a.AttemptedAt, a.StatusCode, a.LatencyMs, a.Error, a.Outcome, d.Status,
+                db.Alerts.Where(al => al.Id == a.AlertId).Select(al => (int?)al.EscalationLevel).FirstOrDefault()))
             .ToListAsync(cancellationToken);
     }
 }

@@ -19,6 +19,15 @@ public sealed class NoiseControl(NotificationsDbContext db, IOptions<NoiseOption
     {
         var keys = rules.Where(r => r.DedupWindowSeconds is not null).Select(r => r.Id).Order().Select(id => $"dedup:{id}:{dedupKey}")
             .Concat(rules.Where(r => r.Channel == RuleChannels.Email).SelectMany(r => r.EmailTo).Distinct().Order(StringComparer.Ordinal).Select(a => $"recipient:{a}"));
+        await LockKeysAsync(keys, cancellationToken);
+    }
+
+    /// <summary>Locks <paramref name="addresses"/>' throttle counts, as <see cref="LockAsync"/> does, for email queued outside a consumer (escalations).</summary>
+    public Task LockAddressesAsync(IEnumerable<string> addresses, CancellationToken cancellationToken) =>
+        LockKeysAsync(addresses.Distinct().Order(StringComparer.Ordinal).Select(a => $"recipient:{a}"), cancellationToken);
+
+    private async Task LockKeysAsync(IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
         foreach (var key in keys)
         {
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);

@@ -1,3 +1,5 @@
+using Quality.Notifications.Features.Escalation;
+
 namespace Quality.Notifications.Features.Rules;
 
 /// <summary>
@@ -17,4 +19,5 @@ public sealed record CreateRuleRequest(
     List<string>? EmailTo = null,
     RuleTemplatesDto? BodyTemplates = null,
     string? Language = null,
-    int? DedupWindowSeconds = null);
+    int? DedupWindowSeconds = null,
+    List<EscalationLevelDto>? Escalation = null);

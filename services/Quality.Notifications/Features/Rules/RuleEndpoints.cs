@@ -31,8 +31,9 @@ public static class RuleEndpoints
             ScopeValue = valid.ScopeValue,
             Channel = valid.Channel,
             WebhookUrl = valid.WebhookUrl,
-            // 32 random bytes: the receiver's HMAC key, returned in this answer and never again.
-            WebhookSecret = valid.WebhookUrl is null ? null : "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            // 32 random bytes: the receivers' HMAC key (the rule's and its escalation levels' endpoints), returned in
+            // this answer and never again.
+            WebhookSecret = valid.WebhookUrl is null && valid.Escalation.All(l => l.WebhookUrl is null) ? null : "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             TemplateZh = valid.TemplateZh,
             TemplateEn = valid.TemplateEn,
             EmailTo = valid.EmailTo,
@@ -40,6 +41,7 @@ public static class RuleEndpoints
             BodyEn = valid.BodyEn,
             Language = valid.Language,
             DedupWindowSeconds = valid.DedupWindowSeconds,
+            Escalation = valid.Escalation,
             CreatedBy = CallerScope.From(http.User).Subject,
             CreatedAt = time.GetUtcNow(),
         };

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using Quality.Notifications.Features.Email;
+using Quality.Notifications.Features.Escalation;
 using Quality.Notifications.Features.Webhooks;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -18,6 +19,8 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options, IOptions<Smt
     public const int MaxBodyLength = 10_000;
     public const int MaxEmailRecipients = 50;
     public const int MaxDedupWindowSeconds = 7 * 24 * 3600;
+    public const int MaxEscalationLevels = 5;
+    public const int MaxEscalationDelaySeconds = 7 * 24 * 3600;
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>The validated rule's canonical parts; throws <see cref="RequestValidationException"/> otherwise.</summary>
@@ -61,20 +64,7 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options, IOptions<Smt
             Fail("minSeverity", $"must be between {EventCatalog.MinSeverity} and {EventCatalog.MaxSeverity}");
         }
 
-        var scopeKind = request.Scope?.Kind?.Trim().ToLowerInvariant() ?? "";
-        var scopeValue = request.Scope?.Value?.Trim() ?? "";
-        if (!RuleScopes.All.Contains(scopeKind))
-        {
-            Fail("scope.kind", $"must be one of: {string.Join(", ", RuleScopes.All)}");
-        }
-        else if (scopeValue.Length is 0 or > 100)
-        {
-            Fail("scope.value", "is required, at most 100 characters");
-        }
-        else if (scopeKind == RuleScopes.Role && !Roles.All.Contains(scopeValue))
-        {
-            Fail("scope.value", $"unknown role '{scopeValue}'; known: {string.Join(", ", Roles.All)}");
-        }
+        var (scopeKind, scopeValue) = CheckScope(request.Scope, "scope", Fail);
 
         var channel = request.Channel?.Trim().ToLowerInvariant() ?? "";
         string? webhookUrl = null;
@@ -108,7 +98,7 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options, IOptions<Smt
                 Fail("channel", $"email is not configured on this server ({SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)})");
             }
 
-            emailTo = CheckEmailTo(request.EmailTo, Fail);
+            emailTo = CheckEmailTo(request.EmailTo, "emailTo", Fail);
             language = request.Language?.Trim().ToLowerInvariant() ?? EmailLanguages.Zh;
             if (!EmailLanguages.All.Contains(language))
             {
@@ -148,20 +138,22 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options, IOptions<Smt
         CheckTemplate("templates.zh", zh, events, MaxTemplateLength, Fail);
         CheckTemplate("templates.en", en, events, MaxTemplateLength, Fail);
 
+        var escalation = await CheckEscalationAsync(request.Escalation, Fail, cancellationToken);
+
         if (errors.Count > 0)
         {
             throw new RequestValidationException(errors);
         }
 
-        return new ValidatedRule(name, [.. events.Select(e => e.Name)], minSeverity, scopeKind, scopeValue, channel, webhookUrl, zh, en, emailTo, bodyZh, bodyEn, language, request.DedupWindowSeconds);
+        return new ValidatedRule(name, [.. events.Select(e => e.Name)], minSeverity, scopeKind, scopeValue, channel, webhookUrl, zh, en, emailTo, bodyZh, bodyEn, language, request.DedupWindowSeconds, escalation);
     }
 
     /// <summary>Plain addresses, lower-cased and without duplicates; a display name is dropped (the rule is for routing, not for greeting).</summary>
-    private static List<string> CheckEmailTo(List<string>? addresses, Action<string, string> fail)
+    private static List<string> CheckEmailTo(List<string>? addresses, string field, Action<string, string> fail)
     {
         if (addresses is not { Count: > 0 } || addresses.Count > MaxEmailRecipients)
         {
-            fail("emailTo", $"must list 1 to {MaxEmailRecipients} addresses");
+            fail(field, $"must list 1 to {MaxEmailRecipients} addresses");
             return [];
         }
 
@@ -177,8 +169,110 @@ public sealed class RuleValidator(IOptions<WebhookOptions> options, IOptions<Smt
             }
             else
             {
-                fail($"emailTo[{i}]", $"'{addresses[i]}' is not an email address");
+                fail($"{field}[{i}]", $"'{addresses[i]}' is not an email address");
             }
+        }
+
+        return valid;
+    }
+
+    private static (string Kind, string Value) CheckScope(RuleScopeDto? scope, string field, Action<string, string> fail)
+    {
+        var kind = scope?.Kind?.Trim().ToLowerInvariant() ?? "";
+        var value = scope?.Value?.Trim() ?? "";
+        if (!RuleScopes.All.Contains(kind))
+        {
+            fail($"{field}.kind", $"must be one of: {string.Join(", ", RuleScopes.All)}");
+        }
+        else if (value.Length is 0 or > 100)
+        {
+            fail($"{field}.value", "is required, at most 100 characters");
+        }
+        else if (kind == RuleScopes.Role && !Roles.All.Contains(value))
+        {
+            fail($"{field}.value", $"unknown role '{value}'; known: {string.Join(", ", Roles.All)}");
+        }
+
+        return (kind, value);
+    }
+
+    /// <summary>Each level: a delay, whom (a scope, like the rule's) and how (a channel with its addresses or URL).</summary>
+    private async Task<List<EscalationLevel>> CheckEscalationAsync(List<EscalationLevelDto>? levels, Action<string, string> fail, CancellationToken cancellationToken)
+    {
+        if (levels is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        if (levels.Count > MaxEscalationLevels)
+        {
+            fail("escalation", $"must have at most {MaxEscalationLevels} levels");
+            return [];
+        }
+
+        var valid = new List<EscalationLevel>();
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var at = $"escalation[{i}]";
+            if (levels[i] is not { } level)
+            {
+                fail(at, "is required");
+                continue;
+            }
+
+            if (level.AfterSeconds is not (>= 1 and <= MaxEscalationDelaySeconds))
+            {
+                fail($"{at}.afterSeconds", $"must be between 1 and {MaxEscalationDelaySeconds} (7 days)");
+            }
+
+            var (kind, value) = CheckScope(level.Scope, $"{at}.scope", fail);
+            var channel = level.Channel?.Trim().ToLowerInvariant() ?? "";
+            List<string> emailTo = [];
+            string? webhookUrl = null;
+            if (!RuleChannels.All.Contains(channel))
+            {
+                fail($"{at}.channel", $"unknown channel '{level.Channel}'; known: {string.Join(", ", RuleChannels.All)}");
+            }
+            else if (channel == RuleChannels.Email)
+            {
+                if (!smtp.Value.IsConfigured)
+                {
+                    fail($"{at}.channel", $"email is not configured on this server ({SmtpOptions.SectionName}:{nameof(SmtpOptions.Host)})");
+                }
+
+                emailTo = CheckEmailTo(level.EmailTo, $"{at}.emailTo", fail);
+            }
+            else if (channel == RuleChannels.Webhook)
+            {
+                if (await CheckWebhookUrlAsync(level.WebhookUrl, cancellationToken) is { } problem)
+                {
+                    fail($"{at}.webhookUrl", problem);
+                }
+                else
+                {
+                    webhookUrl = level.WebhookUrl!.Trim();
+                }
+            }
+
+            if (channel != RuleChannels.Email && level.EmailTo is { Count: > 0 })
+            {
+                fail($"{at}.emailTo", "is only for the email channel");
+            }
+
+            if (channel != RuleChannels.Webhook && !string.IsNullOrWhiteSpace(level.WebhookUrl))
+            {
+                fail($"{at}.webhookUrl", "is only for the webhook channel");
+            }
+
+            valid.Add(new EscalationLevel
+            {
+                AfterSeconds = level.AfterSeconds ?? 0,
+                ScopeKind = kind,
+                ScopeValue = value,
+                Channel = channel,
+                EmailTo = emailTo,
+                WebhookUrl = webhookUrl,
+            });
         }
 
         return valid;

@@ -1,3 +1,5 @@
+using Quality.Notifications.Features.Escalation;
+
 namespace Quality.Notifications.Features.Rules;
 
 /// <summary>
@@ -42,6 +44,9 @@ public sealed class SubscriptionRule
     public string? Language { get; init; }
     /// <summary>A second alert with the same dedup key within this many seconds is recorded as suppressed, not sent; null: no deduplication.</summary>
     public int? DedupWindowSeconds { get; init; }
+
+    /// <summary>Who hears about an alert nobody acknowledged, and when: level 1 first. Empty: the rule does not escalate.</summary>
+    public List<EscalationLevel> Escalation { get; init; } = [];
 
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,3 +1,5 @@
+using Quality.Notifications.Features.Escalation;
+
 namespace Quality.Notifications.Features.Rules;
 
 public sealed record ValidatedRule(
@@ -14,4 +16,5 @@ public sealed record ValidatedRule(
     string? BodyZh,
     string? BodyEn,
     string? Language,
-    int? DedupWindowSeconds);
+    int? DedupWindowSeconds,
+    List<EscalationLevel> Escalation);

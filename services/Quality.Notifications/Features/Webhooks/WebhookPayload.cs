@@ -3,7 +3,10 @@ using Quality.Notifications.Features.Rules;
 
 namespace Quality.Notifications.Features.Webhooks;
 
-/// <summary>The JSON body a webhook receives. <see cref="Id"/> is also the <c>Quality-Webhook-Id</c> header, stable across retries.</summary>
+/// <summary>
+/// The JSON body a webhook receives. <see cref="Id"/> is also the <c>Quality-Webhook-Id</c> header, stable across retries.
+/// <see cref="EscalationLevel"/> is 0 for the rule's own alert and n for its n-th escalation.
+/// </summary>
 public sealed record WebhookPayload(
     Guid Id,
     Guid AlertId,
@@ -14,4 +17,5 @@ public sealed record WebhookPayload(
     Guid EventId,
     Guid CorrelationId,
     DateTimeOffset OccurredAt,
-    JsonElement Data);
+    JsonElement Data,
+    int EscalationLevel = 0);
