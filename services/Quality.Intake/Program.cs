@@ -4,6 +4,7 @@ using Quality.Intake.Features.ClassifierModels;
 using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Imports;
+using Quality.Intake.Features.Limits;
 using Quality.Intake.Features.Reclassification;
 using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Reviews;
@@ -22,6 +23,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapFeedbackEndpoints();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -93,6 +94,10 @@ public sealed class IntakeServers : IAsyncLifetime
     /// <summary>A second Intake on the same database with some settings changed (e.g. another active key); dispose it after.</summary>
     public WebApplicationFactory<Program> WithSettings(IReadOnlyDictionary<string, string?> settings) =>
         _intake!.WithWebHostBuilder(web => web.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings)));
+
+    /// <summary>A gRPC channel to the in-memory server (HTTP/2 with trailers, as a real gRPC client speaks).</summary>
+    public GrpcChannel OpenGrpcChannel() =>
+        GrpcChannel.ForAddress(_intake!.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = _intake.Server.CreateHandler() });
 
     /// <summary>A client that authenticates as a channel with its API key only.</summary>
     public HttpClient ClientWithKey(string apiKey)

@@ -11,13 +11,6 @@ public static class OutboxDbContextExtensions
     /// </summary>
     public static void AddToOutbox(this DbContext dbContext, IntegrationEvent @event)
     {
-        dbContext.Set<OutboxMessage>().Add(new OutboxMessage
-        {
-            Id = @event.EventId,
-            MessageType = OutboxSerializer.TypeName(@event.GetType()),
-            Payload = OutboxSerializer.Serialize(@event),
-            CorrelationId = @event.CorrelationId,
-            CreatedAt = DateTimeOffset.UtcNow,
-        });
+        dbContext.Set<OutboxMessage>().Add(OutboxMessage.For(@event));
     }
 }

@@ -1,3 +1,5 @@
+using Quality.Contracts;
+
 namespace Quality.Messaging.Outbox;
 
 /// <summary>An event written in the same transaction as the state change that caused it, waiting to be published.</summary>
@@ -13,4 +15,17 @@ public sealed class OutboxMessage
     public Guid CorrelationId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>
+    /// The row for <paramref name="event"/>, as <see cref="OutboxDbContextExtensions.AddToOutbox"/> writes it; for
+    /// writers that insert rows themselves (e.g. a bulk COPY) inside a transaction the relay is told about on commit.
+    /// </summary>
+    public static OutboxMessage For(IntegrationEvent @event) => new()
+    {
+        Id = @event.EventId,
+        MessageType = OutboxSerializer.TypeName(@event.GetType()),
+        Payload = OutboxSerializer.Serialize(@event),
+        CorrelationId = @event.CorrelationId,
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
 }

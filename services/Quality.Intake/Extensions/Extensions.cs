@@ -13,6 +13,7 @@ using Quality.Intake.Features.Imports;
 using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Reclassification;
 using Quality.Intake.Features.Reviews;
+using Quality.Intake.Features.Search;
 using Quality.Intake.Features.Surveys;
 using Quality.Intake.Features.Transcripts;
 using Quality.Intake.Infrastructure;
@@ -20,6 +21,7 @@ using Quality.Messaging;
 using Quality.ServiceDefaults;
 using Quality.ServiceDefaults.Errors;
 using Quality.ServiceDefaults.Options;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Extensions;
 
@@ -48,6 +50,7 @@ internal static class Extensions
         builder.Services.AddHostedService<ActiveModelRefresher>();
         builder.Services.AddScoped<FeedbackSubmitter>();
         builder.Services.AddScoped<FeedbackBatchSubmitter>();
+        builder.Services.AddScoped<FeedbackQueries>();
         builder.Services.AddScoped<SurveySubmitter>();
         builder.Services.AddScoped<EmailSubmitter>();
         builder.Services.AddScoped<TranscriptSubmitter>();
@@ -57,10 +60,13 @@ internal static class Extensions
         builder.Services.AddScoped<Reclassifier>();
         builder.Services.AddValidatedOptions<ImportOptions>(ImportOptions.SectionName);
         builder.Services.AddScoped<ImportUploader>();
+        builder.Services.AddScoped<ImportBatchStore>();
         builder.Services.AddSingleton<ImportSignal>();
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddHostedService<ImportWorker>();
         builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddValidatedOptions<RequestLimitsOptions>(RequestLimitsOptions.SectionName);
+        builder.Services.AddSingleton<RequestLimits>();
 
         // Channels sign in with an API key; people keep the JWT default from the service defaults.
         builder.Services.AddAuthentication()

@@ -1,13 +1,13 @@
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
 using Quality.Intake.Features.Privacy;
-using Quality.Intake.Infrastructure;
+using Quality.Intake.Features.Search;
+using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Intake.Grpc;
 
-public sealed class IntakeGrpcService(IntakeDbContext db, PiiProtector pii) : IntakeService.IntakeServiceBase
+public sealed class IntakeGrpcService(FeedbackQueries queries, PiiProtector pii) : IntakeService.IntakeServiceBase
 {
     public override async Task<Feedback> GetFeedback(GetFeedbackRequest request, ServerCallContext context)
     {
@@ -16,70 +16,44 @@ public sealed class IntakeGrpcService(IntakeDbContext db, PiiProtector pii) : In
             throw new RequestValidationException("feedback_id", "must be a UUID");
         }
 
-        var item = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, context.CancellationToken)
-            ?? throw new NotFoundException($"Feedback {id} does not exist.");
+        return (await queries.GetAsync(id, context.CancellationToken)).ToMessage(pii);
+    }
 
-        var feedback = new Feedback
+    /// <summary>
+    /// Supervisors and above: feedback carries no team, so a list cannot be cut to an agent's team, and
+    /// searching a customer's history is a supervisor's task. Agents read single items from their cases.
+    /// </summary>
+    [Authorize(Policy = Policies.Supervisor)]
+    public override async Task<ListFeedbackResponse> ListFeedback(ListFeedbackRequest request, ServerCallContext context)
+    {
+        // A GET carries its filters in the URL, which proxies and access logs keep.
+        if (HttpMethods.IsGet(context.GetHttpContext().Request.Method))
         {
-            FeedbackId = item.Id.ToString(),
-            Channel = item.Channel,
-            ExternalId = item.ExternalId ?? "",
-            Text = item.Text,
-            Kind = item.Kind.ToString().ToLowerInvariant(),
-            Category = item.Category,
-            Severity = item.Severity,
-            Sentiment = item.Sentiment,
-            Language = item.Language,
-            ReceivedAt = Timestamp.FromDateTimeOffset(item.ReceivedAt),
-            Evidence = { item.Evidence },
-            SurveyType = item.SurveyType?.ToString().ToLowerInvariant() ?? "",
-            CaseId = item.CaseId?.ToString() ?? "",
-            Subject = item.Subject ?? "",
-            Source = item.Source ?? "",
-        };
-        if (item.SurveyScore is { } score)
-        {
-            feedback.SurveyScore = score;
-        }
-
-        if (item.Rating is { } rating)
-        {
-            feedback.Rating = rating;
-            feedback.RatingMin = item.RatingMin ?? 0;
-            feedback.RatingMax = item.RatingMax ?? 0;
-        }
-
-        if (item.ErasedAt is { } erasedAt)
-        {
-            feedback.ErasedAt = Timestamp.FromDateTimeOffset(erasedAt);
-        }
-
-        // Contact data leaves Intake masked only.
-        if (pii.Enabled && pii.Reveal(item) is { } contact)
-        {
-            feedback.Customer = new CustomerContact
+            var inUrl = new Dictionary<string, string[]>();
+            const string Reason = "cannot be sent in the URL: POST the filters to /api/feedback/search to keep contact data out of logs";
+            if (request.CustomerEmail.Length > 0) inUrl["customer_email"] = [Reason];
+            if (request.CustomerPhone.Length > 0) inUrl["customer_phone"] = [Reason];
+            if (inUrl.Count > 0)
             {
-                Email = ContactMask.Email(contact.Email) ?? "",
-                Phone = ContactMask.Phone(contact.Phone) ?? "",
-                Name = ContactMask.Name(contact.Name) ?? "",
-            };
+                throw new RequestValidationException(inUrl);
+            }
         }
 
-        if (item.OccurredAt is { } occurredAt)
+        var page = await queries.ListAsync(new FeedbackFilter
         {
-            feedback.OccurredAt = Timestamp.FromDateTimeOffset(occurredAt);
-        }
-
-        foreach (var turn in item.Turns ?? [])
-        {
-            feedback.Turns.Add(new TranscriptTurn
-            {
-                Role = turn.Role,
-                Text = turn.Text,
-                At = turn.At is { } at ? Timestamp.FromDateTimeOffset(at) : null,
-            });
-        }
-
-        return feedback;
+            Channel = request.Channel.Trim(),
+            Kind = request.Kind.Trim(),
+            Category = request.Category.Trim(),
+            Severity = request.Severity,
+            Language = request.Language.Trim(),
+            From = request.From?.ToDateTimeOffset(),
+            To = request.To?.ToDateTimeOffset(),
+            CustomerEmail = request.CustomerEmail,
+            CustomerPhone = request.CustomerPhone,
+            CustomerId = request.CustomerId,
+            PageSize = request.PageSize,
+            PageToken = request.PageToken,
+        }, context.CancellationToken);
+        return new ListFeedbackResponse { Items = { page.Items.Select(i => i.ToMessage(pii)) }, NextPageToken = page.NextPageToken ?? "" };
     }
 }

@@ -34,6 +34,8 @@ internal sealed class FeedbackItemConfiguration : IEntityTypeConfiguration<Feedb
         });
         // The idempotency key: a resubmission of (channel, external id) answers the original.
         item.HasIndex(f => new { f.Channel, f.ExternalId }).IsUnique().HasFilter("external_id IS NOT NULL");
-        item.HasIndex(f => f.ReceivedAt);
+        // The list's sort key and keyset cursor, newest first; also serves time ranges.
+        item.HasIndex(f => new { f.ReceivedAt, f.Id });
+        item.HasIndex(f => f.CustomerKey).HasFilter("customer_key IS NOT NULL");
     }
 }

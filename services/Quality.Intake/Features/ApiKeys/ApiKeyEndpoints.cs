@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.Intake.Features.Validation;
 using Quality.ServiceDefaults.Authentication;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.ApiKeys;
 
@@ -9,7 +10,7 @@ internal static class ApiKeyEndpoints
 {
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/admin/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
+        var keys = app.MapGroup("/api/admin/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin).WithBodyLimit(BodyLimit.Json);
         keys.MapPost("/", CreateAsync);
         keys.MapGet("/", ListAsync);
         keys.MapGet("/{id:guid}", GetAsync);

@@ -3,6 +3,7 @@ using Quality.Intake.Authentication;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
 using Quality.ServiceDefaults.Errors;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Email;
 
@@ -13,8 +14,8 @@ internal static class EmailEndpoints
     public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
     {
         var email = app.MapGroup("/api/email").WithTags("Email").RequireAuthorization(ChannelPolicies.For(ChannelNames.Email));
-        email.MapPost("/", UploadAsync);
-        email.MapPost("/inbound", InboundAsync);
+        email.MapPost("/", UploadAsync).WithBodyLimit(BodyLimit.Email);
+        email.MapPost("/inbound", InboundAsync).WithBodyLimit(BodyLimit.InboundEmail);
         return app;
     }
 

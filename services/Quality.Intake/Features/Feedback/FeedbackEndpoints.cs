@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.Intake.Authentication;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Validation;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Feedback;
 
@@ -10,8 +11,8 @@ internal static class FeedbackEndpoints
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
         var feedback = app.MapGroup("/api/feedback").WithTags("Feedback");
-        feedback.MapPost("/", SubmitAsync).RequireAuthorization(ChannelPolicies.For(ChannelNames.Api));
-        feedback.MapPost("/batch", SubmitBatchAsync).RequireAuthorization(ChannelPolicies.For(ChannelNames.Api));
+        feedback.MapPost("/", SubmitAsync).RequireAuthorization(ChannelPolicies.For(ChannelNames.Api)).WithBodyLimit(BodyLimit.Json);
+        feedback.MapPost("/batch", SubmitBatchAsync).RequireAuthorization(ChannelPolicies.For(ChannelNames.Api)).WithBodyLimit(BodyLimit.Batch);
         return app;
     }
 

@@ -67,7 +67,16 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
         }
 
         db.Feedback.Add(item);
-        db.AddToOutbox(new FeedbackReceived
+        foreach (var @event in Events(item, customerTier).Concat(extraEvents))
+        {
+            db.AddToOutbox(@event);
+        }
+    }
+
+    /// <summary>What storing <paramref name="item"/> publishes: <see cref="FeedbackReceived"/>, and <see cref="ComplaintRaised"/> for a complaint.</summary>
+    internal static IEnumerable<IntegrationEvent> Events(FeedbackItem item, string? customerTier)
+    {
+        yield return new FeedbackReceived
         {
             CorrelationId = item.Id,
             FeedbackId = item.Id,
@@ -80,16 +89,11 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
             CustomerKey = item.CustomerKey,
             CaseId = item.CaseId,
             ReceivedAt = item.ReceivedAt,
-        });
+        };
 
         if (item.Kind == FeedbackKind.Complaint)
         {
-            db.AddToOutbox(ComplaintRaised(item, customerTier));
-        }
-
-        foreach (var extra in extraEvents)
-        {
-            db.AddToOutbox(extra);
+            yield return ComplaintRaised(item, customerTier);
         }
     }
 

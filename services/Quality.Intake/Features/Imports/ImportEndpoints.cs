@@ -8,6 +8,7 @@ using Quality.Intake.Features.Channels;
 using Quality.Intake.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Imports;
 
@@ -16,7 +17,7 @@ internal static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         var imports = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(ChannelPolicies.For(ChannelNames.Import));
-        imports.MapPost("/", UploadAsync);
+        imports.MapPost("/", UploadAsync).WithBodyLimit(BodyLimit.Import);
         imports.MapGet("/{id:guid}", GetAsync);
         imports.MapGet("/{id:guid}/rejections", RejectionsAsync);
         return app;

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quality.Intake.Features.Channels;
-using Quality.Intake.Features.Feedback;
 using Quality.Intake.Infrastructure;
 
 namespace Quality.Intake.Features.Imports;
@@ -84,21 +82,9 @@ public sealed partial class ImportRunner(
 
         var readable = rows.Where(r => r.Request is not null).ToList();
         var rejections = rows.Where(r => r.Error is not null).Select(r => new ImportRejection { JobId = jobId, Row = r.Row, Reason = r.Error! }).ToList();
-        var stored = 0;
-        var duplicates = 0;
-        if (readable.Count > 0)
-        {
-            var submitter = scope.ServiceProvider.GetRequiredService<FeedbackBatchSubmitter>();
-            var result = await submitter.SubmitAsync(ChannelNames.Import, new SubmitBatchRequest { Items = [.. readable.Select(r => r.Request)] }, cancellationToken);
-            stored = result.Stored;
-            duplicates = result.Duplicates;
-            rejections.AddRange(result.Items.Where(i => i.Errors is not null).Select(i => new ImportRejection
-            {
-                JobId = jobId,
-                Row = readable[i.Index].Row,
-                Reason = string.Join("; ", i.Errors!.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-            }));
-        }
+        var result = await scope.ServiceProvider.GetRequiredService<ImportBatchStore>().StoreAsync(jobId, readable, cancellationToken);
+        rejections.AddRange(result.Rejections);
+        var (stored, duplicates) = (result.Stored, result.Duplicates);
 
         db.ImportRejections.AddRange(rejections);
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);

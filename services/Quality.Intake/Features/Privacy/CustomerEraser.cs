@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Quality.Contracts.Intake;
 using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Transcripts;
+using Quality.Intake.Features.Validation;
 using Quality.Intake.Infrastructure;
+using Quality.Messaging.Outbox;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Intake.Features.Privacy;
@@ -18,6 +21,7 @@ public sealed partial class CustomerEraser(IntakeDbContext db, PiiProtector pii,
 
     public async Task<ErasureResult> EraseAsync(EraseCustomerRequest request, string actor, CancellationToken cancellationToken)
     {
+        RequestValidator.Validate(request);
         var email = CustomerContact.NormalizeEmail(request.Email);
         var phone = CustomerContact.NormalizePhone(request.Phone);
         var customerId = string.IsNullOrWhiteSpace(request.CustomerId) ? null : request.CustomerId.Trim();
@@ -62,6 +66,8 @@ public sealed partial class CustomerEraser(IntakeDbContext db, PiiProtector pii,
             Details = $"{items.Count} feedback items anonymised",
         };
         db.AuditLog.Add(audit);
+        // Routing and Scoring hear of it in the same transaction, by feedback id and hash only.
+        db.AddToOutbox(new CustomerErased { CorrelationId = audit.Id, Subject = subject, FeedbackIds = [.. items.Select(i => i.Id)], ErasedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         LogErased(logger, actor, ContactMask.Email(email) ?? ContactMask.Phone(phone) ?? "a customer id", items.Count);
         return new ErasureResult(audit.Id, items.Count);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.ServiceDefaults.Authentication;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Privacy;
 
@@ -8,7 +9,7 @@ internal static class PrivacyEndpoints
 {
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder app)
     {
-        var privacy = app.MapGroup("/api/admin").WithTags("Privacy").RequireAuthorization(Policies.Admin);
+        var privacy = app.MapGroup("/api/admin").WithTags("Privacy").RequireAuthorization(Policies.Admin).WithBodyLimit(BodyLimit.Json);
         // A POST of an erasure request rather than DELETE /customers/{email}: the email stays out of URLs and access logs.
         privacy.MapPost("/customer-erasures", EraseAsync);
         privacy.MapPost("/pii/re-encrypt", ReEncryptAsync);

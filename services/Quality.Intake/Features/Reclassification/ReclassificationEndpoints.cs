@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.ServiceDefaults.Authentication;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Reclassification;
 
@@ -8,7 +9,7 @@ internal static class ReclassificationEndpoints
 {
     public static IEndpointRouteBuilder MapReclassificationEndpoints(this IEndpointRouteBuilder app)
     {
-        var feedback = app.MapGroup("/api/feedback/{id:guid}").WithTags("Feedback").RequireAuthorization(Policies.Supervisor);
+        var feedback = app.MapGroup("/api/feedback/{id:guid}").WithTags("Feedback").RequireAuthorization(Policies.Supervisor).WithBodyLimit(BodyLimit.Json);
         feedback.MapPost("/reclassify", ReclassifyAsync);
         feedback.MapGet("/reclassifications", HistoryAsync);
         return app;

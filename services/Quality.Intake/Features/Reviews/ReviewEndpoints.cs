@@ -4,6 +4,7 @@ using Quality.Intake.Authentication;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
 using Quality.ServiceDefaults.Errors;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Reviews;
 
@@ -11,7 +12,7 @@ internal static class ReviewEndpoints
 {
     public static IEndpointRouteBuilder MapReviewEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/reviews/{source}", SubmitAsync).WithTags("Reviews").RequireAuthorization(ChannelPolicies.For(ChannelNames.Review));
+        app.MapPost("/api/webhooks/reviews/{source}", SubmitAsync).WithTags("Reviews").RequireAuthorization(ChannelPolicies.For(ChannelNames.Review)).WithBodyLimit(BodyLimit.Json);
         return app;
     }
 

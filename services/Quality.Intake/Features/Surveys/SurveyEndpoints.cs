@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.Intake.Authentication;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Surveys;
 
@@ -9,7 +10,7 @@ internal static class SurveyEndpoints
 {
     public static IEndpointRouteBuilder MapSurveyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/surveys", SubmitAsync).WithTags("Surveys").RequireAuthorization(ChannelPolicies.For(ChannelNames.Survey));
+        app.MapPost("/api/surveys", SubmitAsync).WithTags("Surveys").RequireAuthorization(ChannelPolicies.For(ChannelNames.Survey)).WithBodyLimit(BodyLimit.Json);
         return app;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.Intake.Authentication;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
+using Quality.Intake.Features.Limits;
 
 namespace Quality.Intake.Features.Transcripts;
 
@@ -9,7 +10,7 @@ internal static class TranscriptEndpoints
 {
     public static IEndpointRouteBuilder MapTranscriptEndpoints(this IEndpointRouteBuilder app)
     {
-        var transcripts = app.MapGroup("/api/transcripts").WithTags("Transcripts");
+        var transcripts = app.MapGroup("/api/transcripts").WithTags("Transcripts").WithBodyLimit(BodyLimit.Transcript);
         // One route per channel: a call-centre key cannot post chats, and agents' channel skills tell them apart.
         transcripts.MapPost("/call", (SubmitTranscriptRequest request, TranscriptSubmitter submitter, CancellationToken cancellationToken) =>
             SubmitAsync(ChannelNames.Call, request, submitter, cancellationToken)).RequireAuthorization(ChannelPolicies.For(ChannelNames.Call));

@@ -335,6 +335,10 @@ namespace Quality.Intake.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_feedback");
 
+                    b.HasIndex("CustomerKey")
+                        .HasDatabaseName("ix_feedback_customer_key")
+                        .HasFilter("customer_key IS NOT NULL");
+
                     b.HasIndex("EmailLookup")
                         .HasDatabaseName("ix_feedback_email_lookup")
                         .HasFilter("email_lookup IS NOT NULL");
@@ -347,13 +351,13 @@ namespace Quality.Intake.Infrastructure.Migrations
                         .HasDatabaseName("ix_feedback_pii_key_id")
                         .HasFilter("pii_key_id IS NOT NULL");
 
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_feedback_received_at");
-
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_feedback_channel_external_id")
                         .HasFilter("external_id IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt", "Id")
+                        .HasDatabaseName("ix_feedback_received_at_id");
 
                     b.ToTable("feedback", (string)null);
                 });

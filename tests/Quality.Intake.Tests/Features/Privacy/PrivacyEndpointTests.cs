@@ -83,6 +83,13 @@ public sealed class PrivacyEndpointTests(IntakeServers servers)
         Assert.Equal(("test-admin", "customer.erase"), (reader.GetString(0), reader.GetString(1)));
         Assert.DoesNotContain(run, reader.GetString(2));
         Assert.Contains("2 feedback items", reader.GetString(3));
+        var subject = reader.GetString(2);
+
+        var (type, published) = Assert.Single(await Outbox.EventsForAsync(servers, result.GetProperty("auditId").GetGuid()));
+        Assert.Equal("CustomerErased", type);
+        Assert.Equal(subject, published.GetProperty("subject").GetString());
+        Assert.Equal(new[] { first, second }.Order(), published.GetProperty("feedbackIds").EnumerateArray().Select(i => i.GetGuid()).Order());
+        Assert.DoesNotContain(run, published.ToString());
     }
 
     [Fact]

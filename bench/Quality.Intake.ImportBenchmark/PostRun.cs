@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Quality.Intake.ImportBenchmark;
+
+/// <summary>
+/// Single-item <c>POST /api/feedback</c>: closed-loop throughput (N clients, each posting as soon as its last
+/// answer came), then latency at a fixed rate, open loop: requests leave on schedule whether or not earlier
+/// ones were answered, and each latency counts from its scheduled time, so a stall is not hidden.
+/// </summary>
+internal static class PostRun
+{
+    private static readonly string[] Texts =
+    [
+        "送餐太慢了，饭菜都凉了，非常失望", "Lovely food, thank you", "The courier was rude", "Where is my order?",
+        "I was charged twice for one order", "菜品很新鲜，味道很好",
+    ];
+
+    public static async Task ThroughputAsync(IntakeSystem system, int seconds, int concurrency)
+    {
+        using var client = system.Client(concurrency);
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var stop = Stopwatch.StartNew();
+        var count = 0;
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            while (stop.Elapsed.TotalSeconds < seconds)
+            {
+                var n = Interlocked.Increment(ref count);
+                if (!await PostAsync(client, $"tp-{runId}-{n}", n))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        Console.WriteLine($"Single-item POST, closed loop, {concurrency} clients, {seconds} s: {count / elapsed:N0} items/s ({count:N0} posted, {failures} failed)");
+    }
+
+    public static async Task LatencyAsync(IntakeSystem system, int seconds, int rate)
+    {
+        using var client = system.Client(256);
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var total = seconds * rate;
+        var latencies = new double[total];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        var requests = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var scheduled = TimeSpan.FromSeconds((double)i / rate);
+            var wait = scheduled - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait);
+            }
+
+            var index = i;
+            requests.Add(Task.Run(async () =>
+            {
+                if (!await PostAsync(client, $"lat-{runId}-{index}", index))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                latencies[index] = (clock.Elapsed - scheduled).TotalMilliseconds;
+            }));
+        }
+
+        await Task.WhenAll(requests);
+        var achieved = total / clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        Console.WriteLine($"Single-item POST at a fixed {rate:N0}/s for {seconds} s ({achieved:N0}/s achieved, {failures} failed): " +
+            $"p50 {Percentile(latencies, 0.50):F1} ms, p90 {Percentile(latencies, 0.90):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms");
+    }
+
+    private static async Task<bool> PostAsync(HttpClient client, string externalId, int n)
+    {
+        try
+        {
+            using var response = await client.PostAsJsonAsync("/api/feedback", new { externalId, text = Texts[n % Texts.Length], customerId = $"c-{n % 5000}" });
+            return response.StatusCode == HttpStatusCode.Created;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}
