@@ -56,7 +56,7 @@ public sealed class RoutingGrpcService(
         (await lifecycle.AcknowledgeEscalationAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
 
     public override async Task<Team> UpsertTeam(UpsertTeamRequest request, ServerCallContext context) =>
-        (await teams.UpsertAsync(Caller(context), request.TeamId, request.Name, context.CancellationToken)).ToMessage();
+        (await teams.UpsertAsync(Caller(context), request.TeamId, request.Name, request.Assignment, context.CancellationToken)).ToMessage();
 
     public override async Task<Agent> UpsertAgent(UpsertAgentRequest request, ServerCallContext context) =>
         (await agents.UpsertAsync(Caller(context), request.ToDraft(), context.CancellationToken)).ToMessage();

@@ -6,6 +6,7 @@ using Quality.Routing.Features.Escalation;
 using CaseEntity = Quality.Routing.Features.Cases.Case;
 using EscalationEntity = Quality.Routing.Features.Escalation.CaseEscalation;
 using TeamEntity = Quality.Routing.Features.Teams.Team;
+using TeamAssignmentNames = Quality.Routing.Features.Teams.TeamAssignmentNames;
 using TimelineEntity = Quality.Routing.Features.Cases.TimelineEntry;
 
 namespace Quality.Routing.Grpc;
@@ -65,7 +66,7 @@ internal static class RoutingMessages
         Detail = e.Detail ?? "",
     };
 
-    public static Team ToMessage(this TeamEntity t) => new() { TeamId = t.Id, Name = t.Name };
+    public static Team ToMessage(this TeamEntity t) => new() { TeamId = t.Id, Name = t.Name, Assignment = TeamAssignmentNames.Name(t.Assignment) };
 
     public static Agent ToMessage(this AgentEntity a) => new()
     {

@@ -12,5 +12,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         team.HasKey(t => t.Id);
         team.Property(t => t.Id).HasMaxLength(100);
         team.Property(t => t.Name).HasMaxLength(200);
+        team.Property(t => t.Assignment).HasConversion<string>().HasMaxLength(20);
+        team.Property(t => t.RoundRobinCursor).HasMaxLength(100);
     }
 }

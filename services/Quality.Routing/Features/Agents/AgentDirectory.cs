@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Routing.Features.Access;
 using Quality.Routing.Features.Assignment;
+using Quality.Routing.Features.Cases;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults.Errors;
 
@@ -10,9 +11,12 @@ namespace Quality.Routing.Features.Agents;
 /// Agents' skills, capacity and presence. Every change locks the agent's row; right after it commits, the
 /// room it may have opened (online, more capacity, new skills) is filled from the queue.
 /// </summary>
-public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, QueueBackfill backfill, TimeProvider time)
+public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, QueueBackfill backfill, CaseRecorder recorder, TimeProvider time)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>Going offline starts again at most this often when cases keep being given to the agent meanwhile.</summary>
+    private const int MaxPresenceAttempts = 5;
 
     public async Task<Agent> UpsertAsync(Caller caller, AgentDraft draft, CancellationToken cancellationToken)
     {
@@ -51,7 +55,12 @@ public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, Queu
         return await FillAsync(agent.Id, cancellationToken);
     }
 
-    /// <summary>Agents set their own presence; supervisors set their team's.</summary>
+    /// <summary>
+    /// Agents set their own presence; supervisors set their team's. Away keeps every case the agent holds.
+    /// Offline also hands back the cases nobody has answered yet: they return to the queue and go to another
+    /// agent at once if one can take them, since a customer waiting for a first response should not wait for
+    /// this agent to come back. Cases already answered stay, so the conversation keeps its person.
+    /// </summary>
     public async Task<Agent> SetPresenceAsync(Caller caller, string agentId, string presence, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -59,21 +68,71 @@ public sealed class AgentDirectory(RoutingDbContext db, RoutingLocks locks, Queu
         errors.ThrowIfAny();
         var next = AgentPresenceNames.Parse(presence, "presence");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var agent = await locks.LockAgentAsync(agentId, cancellationToken) ?? throw AccessRules.AgentNotFound(agentId);
-        if (agent.Id != caller.Subject)
+        List<Case> requeued = [];
+        for (var attempt = 1; ; attempt++)
         {
-            AccessRules.EnsureCanSee(caller, agent);
-            AccessRules.EnsureSupervisor(caller, "set another agent's presence");
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Cases before the agent (see RoutingLocks).
+            var unanswered = next == AgentPresence.Offline ? await locks.LockUnansweredCasesOfAsync(agentId, cancellationToken) : [];
+            var agent = await locks.LockAgentAsync(agentId, cancellationToken) ?? throw AccessRules.AgentNotFound(agentId);
+            if (agent.Id != caller.Subject)
+            {
+                AccessRules.EnsureCanSee(caller, agent);
+                AccessRules.EnsureSupervisor(caller, "set another agent's presence");
+            }
+
+            // Nobody can give the agent a case while we hold its row, so this read is final. A case given between
+            // our case locks and the agent lock is not locked by us: start again to take it too.
+            if (next == AgentPresence.Offline && attempt < MaxPresenceAttempts)
+            {
+                var held = await UnansweredCaseIdsAsync(agentId, cancellationToken);
+                if (held.Except(unanswered.Select(c => c.Id)).Any())
+                {
+                    // The rows read in this attempt must not answer the next one's locks with stale values.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+            }
+
+            agent.Presence = next;
+            agent.UpdatedAt = time.GetUtcNow();
+            foreach (var @case in unanswered)
+            {
+                Requeue(caller, @case, agent);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            requeued = unanswered;
+            break;
         }
 
-        agent.Presence = next;
-        agent.UpdatedAt = time.GetUtcNow();
-        // Going away or offline keeps the cases the agent holds; it only stops new ones.
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await FillAsync(agent.Id, cancellationToken);
+        // Most urgent first, so when few agents have room the urgent cases get it.
+        foreach (var @case in requeued.OrderBy(c => c.Priority).ThenBy(c => c.OpenedAt))
+        {
+            await backfill.AfterCaseQueuedAsync(@case.Id, cancellationToken);
+        }
+
+        return await FillAsync(agentId, cancellationToken);
     }
+
+    private void Requeue(Caller caller, Case @case, Agent agent)
+    {
+        var from = @case.Status;
+        @case.Status = CaseStateMachine.Next(from, CaseAction.Requeue);
+        @case.AgentId = null;
+        @case.AssignedAt = null;
+        @case.QueuedAt = time.GetUtcNow();
+        agent.ActiveCases = Math.Max(0, agent.ActiveCases - 1);
+        recorder.Record(@case, caller.Actor, "requeued", from,
+            $"agent {agent.Id} went offline before a first response; back in the queue", previousAgentId: agent.Id);
+    }
+
+    private Task<List<Guid>> UnansweredCaseIdsAsync(string agentId, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking()
+            .Where(c => c.AgentId == agentId && c.Status == CaseStatus.Assigned && c.FirstRespondedAt == null)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
 
     /// <summary>Fills the room the committed change may have opened, and answers the agent as it is afterwards.</summary>
     private async Task<Agent> FillAsync(string agentId, CancellationToken cancellationToken)

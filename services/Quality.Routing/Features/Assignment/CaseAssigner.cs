@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quality.Contracts.Routing;
 using Quality.Messaging.Outbox;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Teams;
 using Quality.Routing.Infrastructure;
 
 namespace Quality.Routing.Features.Assignment;
@@ -11,47 +13,89 @@ namespace Quality.Routing.Features.Assignment;
 /// Gives cases to agents and takes them back, keeping each agent's count of active cases exact. Every
 /// method runs inside its caller's transaction, with the rows it changes locked (see <see cref="RoutingLocks"/>).
 /// </summary>
-public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRecorder recorder, TimeProvider time)
+public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRecorder recorder, IOptions<QueueOptions> queue, TimeProvider time)
 {
     /// <summary>
     /// Routes a locked, queued case to the best agent that can take it; returns that agent, or null when
-    /// nobody can, and the case stays queued.
+    /// nobody can, and the case stays queued. The best agent by the policy picks the team; when that team
+    /// assigns round robin, its agents take turns instead (see <see cref="TakeTurnAsync"/>).
     /// </summary>
     public async Task<Agent?> AssignAutomaticallyAsync(Case @case, CancellationToken cancellationToken, string? preferredAgentId = null)
     {
         // Read without locks (and untracked, so the lock below returns fresh rows); the lock re-checks room.
-        var candidates = await CandidatesFor(db, @case).ToListAsync(cancellationToken);
-        var ranked = AssignmentPolicy.Rank(candidates, @case).Select(a => a.Id).ToList();
-        if (preferredAgentId is not null && ranked.Remove(preferredAgentId))
-        {
-            ranked.Insert(0, preferredAgentId);
-        }
-
+        var relax = SkillRelaxation.At(queue.Value, time.GetUtcNow());
+        var candidates = await CandidatesFor(db, @case, relax).ToListAsync(cancellationToken);
+        var ranked = AssignmentPolicy.Rank(candidates, @case, relax);
         if (ranked.Count == 0)
         {
             return null;
         }
 
-        var agent = await locks.LockFirstAvailableAgentAsync([.. ranked], cancellationToken);
+        Team? turn = null;
+        var order = ranked.Select(a => a.Id).ToList();
+        if (preferredAgentId is not null && order.Remove(preferredAgentId))
+        {
+            order.Insert(0, preferredAgentId);
+        }
+        else
+        {
+            (turn, order) = await TakeTurnAsync(ranked, cancellationToken);
+        }
+
+        var agent = await locks.LockFirstAvailableAgentAsync([.. order], cancellationToken);
         // Skills could have changed since the unlocked read; the locked row has the final word.
-        if (agent is null || !AssignmentPolicy.CanTake(agent, @case))
+        if (agent is null || !AssignmentPolicy.CanTake(agent, @case, relax))
         {
             return null;
         }
 
-        Give(@case, agent, CaseRecorder.System);
+        if (turn is not null && agent.TeamId == turn.Id)
+        {
+            turn.RoundRobinCursor = agent.Id;
+        }
+
+        Give(@case, agent, CaseRecorder.System, note: RelaxedNote(agent, @case, queue.Value));
         return agent;
     }
 
-    /// <summary>Online agents with room and the case's category and language, untracked; the channel is checked by <see cref="AssignmentPolicy"/>.</summary>
-    public static IQueryable<Agent> CandidatesFor(RoutingDbContext db, Case @case)
+    /// <summary>
+    /// When the best-ranked agent's team assigns round robin: locks the team, whose cursor then says whose turn it
+    /// is, and puts that team's agents first in turn order, the others after in the policy's order. Holding the
+    /// team until commit makes turns strict across replicas: the next case for the team waits here and reads
+    /// the cursor this one moves. Returns the locked team (null for least_loaded) and the order to try.
+    /// </summary>
+    private async Task<(Team? Turn, List<string> Order)> TakeTurnAsync(IReadOnlyList<Agent> ranked, CancellationToken cancellationToken)
+    {
+        var teamId = ranked[0].TeamId;
+        var mode = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => (TeamAssignment?)t.Assignment).FirstOrDefaultAsync(cancellationToken);
+        if (mode != TeamAssignment.RoundRobin || await locks.LockTeamAsync(teamId, cancellationToken) is not { Assignment: TeamAssignment.RoundRobin } team)
+        {
+            return (null, [.. ranked.Select(a => a.Id)]);
+        }
+
+        var turns = AssignmentPolicy.TakeTurns(ranked.Where(a => a.TeamId == teamId), team.RoundRobinCursor);
+        return (team, [.. turns.Concat(ranked.Where(a => a.TeamId != teamId)).Select(a => a.Id)]);
+    }
+
+    /// <summary>
+    /// Online agents with room and the case's category and language (unless the language has relaxed),
+    /// untracked; the channel is checked by <see cref="AssignmentPolicy"/>.
+    /// </summary>
+    public static IQueryable<Agent> CandidatesFor(RoutingDbContext db, Case @case, SkillRelaxation relax)
     {
         var category = @case.Category.ToLowerInvariant();
         var language = @case.Language.ToLowerInvariant();
+        var anyLanguage = relax.Applies(@case) && relax.Language;
         return db.Agents.AsNoTracking()
             .Where(a => a.Presence == AgentPresence.Online && a.ActiveCases < a.Capacity
-                && a.Categories.Contains(category) && a.Languages.Contains(language));
+                && a.Categories.Contains(category) && (anyLanguage || a.Languages.Contains(language)));
     }
+
+    /// <summary>For the timeline: why a case went to an agent without some of its skills; null when it has them all.</summary>
+    public static string? RelaxedNote(Agent agent, Case @case, QueueOptions options) =>
+        AssignmentPolicy.MissingSkills(agent, @case) is { Count: > 0 } missing
+            ? $"waited over {options.RelaxAfter} in the queue, so it went to an agent without {string.Join(" and ", missing)}"
+            : null;
 
     /// <summary>
     /// Gives <paramref name="case"/> (locked, queued or held by another agent) to <paramref name="agent"/>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
 using Quality.Routing.Infrastructure;
@@ -12,7 +13,7 @@ namespace Quality.Routing.Features.Assignment;
 /// case but read the agents before this agent had room gives the case back, and this fill, having waited
 /// for it, takes it. Locking cases before the agent keeps it deadlock-free (see <see cref="RoutingLocks"/>).
 /// </summary>
-public sealed partial class QueueBackfill(IServiceScopeFactory scopes, ILogger<QueueBackfill> logger)
+public sealed partial class QueueBackfill(IServiceScopeFactory scopes, IOptions<QueueOptions> queue, TimeProvider time, ILogger<QueueBackfill> logger)
 {
     /// <summary>How many times a queued case looks again for an agent when others keep taking the room it saw.</summary>
     private const int MaxAttempts = 10;
@@ -32,7 +33,8 @@ public sealed partial class QueueBackfill(IServiceScopeFactory scopes, ILogger<Q
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var queued = await locks.LockQueuedCasesForAsync(agent, Math.Min(maxCases, agent.Capacity - agent.ActiveCases), cancellationToken);
+        var relax = SkillRelaxation.At(queue.Value, time.GetUtcNow());
+        var queued = await locks.LockQueuedCasesForAsync(agent, Math.Min(maxCases, agent.Capacity - agent.ActiveCases), relax, cancellationToken);
         var locked = queued.Count == 0 ? null : await locks.LockAgentAsync(agentId, cancellationToken);
         var given = 0;
         foreach (var @case in queued)
@@ -43,9 +45,10 @@ public sealed partial class QueueBackfill(IServiceScopeFactory scopes, ILogger<Q
                 break;
             }
 
-            if (AssignmentPolicy.HasSkills(locked, @case))
+            if (AssignmentPolicy.HasSkills(locked, @case, relax))
             {
-                assigner.Give(@case, locked, CaseRecorder.System, note: "backfill");
+                var relaxed = CaseAssigner.RelaxedNote(locked, @case, queue.Value);
+                assigner.Give(@case, locked, CaseRecorder.System, note: relaxed is null ? "backfill" : $"backfill; {relaxed}");
                 given++;
             }
         }
@@ -106,8 +109,9 @@ public sealed partial class QueueBackfill(IServiceScopeFactory scopes, ILogger<Q
             return null;
         }
 
-        var candidates = await CaseAssigner.CandidatesFor(db, @case).ToListAsync(cancellationToken);
-        return AssignmentPolicy.Rank(candidates, @case).FirstOrDefault()?.Id;
+        var relax = SkillRelaxation.At(queue.Value, time.GetUtcNow());
+        var candidates = await CaseAssigner.CandidatesFor(db, @case, relax).ToListAsync(cancellationToken);
+        return AssignmentPolicy.Rank(candidates, @case, relax).FirstOrDefault()?.Id;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Filling agent {AgentId} from the queue failed; the queue sweep will")]

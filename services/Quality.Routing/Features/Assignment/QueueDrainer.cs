@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
 using Quality.Routing.Infrastructure;
@@ -11,7 +12,7 @@ namespace Quality.Routing.Features.Assignment;
 /// spread as the assignment policy would spread it. Catches what a crash between a commit and its fill
 /// left behind, and cases that become eligible with time.
 /// </summary>
-public sealed class QueueDrainer(IServiceScopeFactory scopes, QueueBackfill backfill)
+public sealed class QueueDrainer(IServiceScopeFactory scopes, QueueBackfill backfill, IOptions<QueueOptions> queue, TimeProvider time)
 {
     public async Task<int> DrainAsync(int maxCases, CancellationToken cancellationToken)
     {
@@ -43,12 +44,15 @@ public sealed class QueueDrainer(IServiceScopeFactory scopes, QueueBackfill back
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        var relax = SkillRelaxation.At(queue.Value, time.GetUtcNow());
+        var anyLanguageBefore = relax.Language ? relax.QueuedBefore : DateTimeOffset.MinValue;
+        var anyChannelBefore = relax.Channel ? relax.QueuedBefore : DateTimeOffset.MinValue;
         var agents = await db.Agents.AsNoTracking()
             .Where(a => a.Presence == AgentPresence.Online && a.ActiveCases < a.Capacity)
             .Where(a => db.Cases.Any(c => c.Status == CaseStatus.Open
                 && a.Categories.Contains(c.Category.ToLower())
-                && a.Languages.Contains(c.Language.ToLower())
-                && (a.Channels.Count == 0 || a.Channels.Contains(c.Channel.ToLower()))))
+                && (a.Languages.Contains(c.Language.ToLower()) || c.QueuedAt <= anyLanguageBefore)
+                && (a.Channels.Count == 0 || a.Channels.Contains(c.Channel.ToLower()) || c.QueuedAt <= anyChannelBefore)))
             .ToListAsync(cancellationToken);
         return [.. AssignmentPolicy.Order(agents).Select(a => a.Id)];
     }

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Routing.Features.Agents;
 using Quality.Routing.Features.Cases;
+using Quality.Routing.Features.Teams;
 using Quality.Routing.Infrastructure;
 
 namespace Quality.Routing.Features.Assignment;
 
 /// <summary>
 /// The row locks that keep replicas from assigning a case twice or overfilling an agent. The rules that
-/// keep them deadlock-free: a transaction locks its cases first and agents after; several cases are locked
+/// keep them deadlock-free: a transaction locks its cases first, then at most one team, then agents; several cases are locked
 /// in one statement in id order, several agents likewise; and whoever holds an agent never waits for a
 /// case (only SKIP LOCKED reads of cases are allowed after an agent is locked). Rows come back tracked,
 /// with their latest committed values.
@@ -15,15 +16,36 @@ namespace Quality.Routing.Features.Assignment;
 public sealed class RoutingLocks(RoutingDbContext db)
 {
     private static readonly string Open = nameof(CaseStatus.Open);
+    private static readonly string Assigned = nameof(CaseStatus.Assigned);
     private static readonly string Online = nameof(AgentPresence.Online);
 
     public async Task<Case?> LockCaseAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.Cases.FromSql($"SELECT * FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(cancellationToken))
         .SingleOrDefault();
 
+    /// <summary>
+    /// Locks a team for a round-robin turn: after the cases, before any agent. FOR NO KEY UPDATE, so rows
+    /// that refer to the team (an agent or case saved meanwhile) do not wait for it.
+    /// </summary>
+    public async Task<Team?> LockTeamAsync(string id, CancellationToken cancellationToken) =>
+        (await db.Teams.FromSql($"SELECT * FROM teams WHERE id = {id} FOR NO KEY UPDATE").ToListAsync(cancellationToken))
+        .SingleOrDefault();
+
     public async Task<Agent?> LockAgentAsync(string id, CancellationToken cancellationToken) =>
         (await db.Agents.FromSql($"SELECT * FROM agents WHERE id = {id} FOR UPDATE").ToListAsync(cancellationToken))
         .SingleOrDefault();
+
+    /// <summary>
+    /// Locks, in id order, the cases the agent holds that nobody has answered yet (assigned, no first
+    /// response); a case answered or moved while we waited drops out. Must run before the agent is locked.
+    /// </summary>
+    public async Task<List<Case>> LockUnansweredCasesOfAsync(string agentId, CancellationToken cancellationToken) =>
+        await db.Cases.FromSql($"""
+            SELECT * FROM cases
+            WHERE agent_id = {agentId} AND status = {Assigned} AND first_responded_at IS NULL
+            ORDER BY id
+            FOR UPDATE
+            """).ToListAsync(cancellationToken);
 
     /// <summary>Locks several agents in id order, the one order every transaction uses.</summary>
     public async Task<List<Agent>> LockAgentsAsync(string[] ids, CancellationToken cancellationToken) =>
@@ -50,10 +72,11 @@ public sealed class RoutingLocks(RoutingDbContext db)
     /// Locks the most urgent queued cases (then oldest) this agent has the skills for, waiting for any another
     /// transaction holds, so a case being looked at elsewhere is not passed over for a less urgent one. The
     /// choice is read first and then locked in id order, an order no later change can make two transactions
-    /// disagree on; a case assigned meanwhile drops out. Mirrors <see cref="AssignmentPolicy.HasSkills"/>;
-    /// skills are stored lower-case. Must run before any agent is locked.
+    /// disagree on; a case assigned meanwhile drops out. Mirrors <see cref="AssignmentPolicy.HasSkills"/>
+    /// (cases queued since <see cref="SkillRelaxation.QueuedBefore"/> may lack the relaxed skills); skills
+    /// are stored lower-case. Must run before any agent is locked.
     /// </summary>
-    public async Task<List<Case>> LockQueuedCasesForAsync(Agent agent, int limit, CancellationToken cancellationToken)
+    public async Task<List<Case>> LockQueuedCasesForAsync(Agent agent, int limit, SkillRelaxation relax, CancellationToken cancellationToken)
     {
         var categories = agent.Categories.ToArray();
         var languages = agent.Languages.ToArray();
@@ -62,8 +85,8 @@ public sealed class RoutingLocks(RoutingDbContext db)
             SELECT id AS "Value" FROM cases
             WHERE status = {Open}
               AND lower(category) = ANY({categories})
-              AND lower(language) = ANY({languages})
-              AND (cardinality({channels}) = 0 OR lower(channel) = ANY({channels}))
+              AND (lower(language) = ANY({languages}) OR ({relax.Language} AND queued_at <= {relax.QueuedBefore}))
+              AND (cardinality({channels}) = 0 OR lower(channel) = ANY({channels}) OR ({relax.Channel} AND queued_at <= {relax.QueuedBefore}))
             ORDER BY priority, opened_at, id
             LIMIT {limit}
             """).ToListAsync(cancellationToken);

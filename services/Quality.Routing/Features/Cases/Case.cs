@@ -42,6 +42,12 @@ public sealed class Case
     public string? AgentId { get; set; }
     public DateTimeOffset OpenedAt { get; init; }
     public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>
+    /// When the case last joined the queue (opened, reopened, or taken back from an agent who went offline);
+    /// how long it has waited there decides when its optional skills relax.
+    /// </summary>
+    public DateTimeOffset QueuedAt { get; set; }
     public DateTimeOffset? FirstRespondedAt { get; set; }
     public DateTimeOffset? LastRespondedAt { get; set; }
 

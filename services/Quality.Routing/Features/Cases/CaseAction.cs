@@ -10,4 +10,7 @@ public enum CaseAction
     Resolve,
     Reopen,
     Close,
+
+    /// <summary>Back to the queue from an agent who cannot answer it (went offline before a first response).</summary>
+    Requeue,
 }

@@ -173,6 +173,7 @@ public sealed class CaseLifecycle(
             @case.AgentId = null;
             @case.ResolvedAt = null;
             @case.AwaitingResponseSince = time.GetUtcNow();
+            @case.QueuedAt = time.GetUtcNow();
             @case.ReopenCount++;
             await sla.ReopenedAsync(@case, cancellationToken);
 

@@ -73,6 +73,7 @@ public sealed class CaseOpener(
             CustomerTier = Tier(complaint.CustomerTier),
             OpenedAt = now,
             LastComplaintAt = now,
+            QueuedAt = now,
             AwaitingResponseSince = now,
         };
         db.Cases.Add(opened);

@@ -23,7 +23,7 @@ public static class CaseStateMachine
             CaseAction.AwaitCustomer => CaseStatus.PendingCustomer,
             CaseAction.CustomerReplied => CaseStatus.Assigned,
             CaseAction.Resolve => CaseStatus.Resolved,
-            CaseAction.Reopen => CaseStatus.Open,
+            CaseAction.Reopen or CaseAction.Requeue => CaseStatus.Open,
             _ => CaseStatus.Closed,
         };
     }
@@ -37,6 +37,7 @@ public static class CaseStateMachine
             CaseAction.CustomerReplied => from is CaseStatus.PendingCustomer,
             CaseAction.Resolve => from is CaseStatus.Open or CaseStatus.Assigned or CaseStatus.PendingCustomer,
             CaseAction.Reopen or CaseAction.Close => from is CaseStatus.Resolved,
+            CaseAction.Requeue => from is CaseStatus.Assigned,
             _ => false,
         };
 
@@ -50,6 +51,7 @@ public static class CaseStateMachine
             CaseAction.CustomerReplied => "set assigned on",
             CaseAction.Resolve => "resolve",
             CaseAction.Reopen => "reopen",
+            CaseAction.Requeue => "requeue",
             _ => "close",
         };
         var allowed = string.Join(", ", Enum.GetValues<CaseStatus>().Where(s => Allows(s, action)).Select(s => s.Name()));

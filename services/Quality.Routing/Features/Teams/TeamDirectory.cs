@@ -7,12 +7,13 @@ namespace Quality.Routing.Features.Teams;
 
 public sealed class TeamDirectory(RoutingDbContext db, TimeProvider time)
 {
-    public async Task<Team> UpsertAsync(Caller caller, string teamId, string name, CancellationToken cancellationToken)
+    public async Task<Team> UpsertAsync(Caller caller, string teamId, string name, string assignment, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.RequireId("team_id", teamId);
         errors.Check("name", name.Length <= 200, "must be at most 200 characters");
         errors.ThrowIfAny();
+        TeamAssignment? mode = string.IsNullOrWhiteSpace(assignment) ? null : TeamAssignmentNames.Parse(assignment, "assignment");
         AccessRules.EnsureCanManageTeam(caller, teamId, "change teams");
 
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
@@ -23,6 +24,7 @@ public sealed class TeamDirectory(RoutingDbContext db, TimeProvider time)
         }
 
         team.Name = name.Trim().Length > 0 ? name.Trim() : teamId;
+        team.Assignment = mode ?? team.Assignment;
         team.UpdatedAt = time.GetUtcNow();
         try
         {

@@ -284,6 +284,10 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("priority");
 
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer")
                         .HasColumnName("reopen_count");
@@ -785,11 +789,22 @@ namespace Quality.Routing.Infrastructure.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("id");
 
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("assignment");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("RoundRobinCursor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("round_robin_cursor");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
