@@ -85,7 +85,7 @@ public sealed class FeedbackModelTrainer(FeedbackClassifier rules)
             trainingCount,
             test.Count,
             KindAccuracy: Ratio(kindOutcomes.Count(o => o.Actual == o.Predicted), kindOutcomes.Count),
-            KindMacroF1: MacroF1(kindOutcomes),
+            KindMacroF1: Math.Round(MacroF1(kindOutcomes), 4),
             ComplaintRecall: Ratio(kindOutcomes.Count(o => o.Actual == complaint && o.Predicted == complaint), complaints),
             CategoryAccuracy: categoryTotal > 0 ? Ratio(categoryHits, categoryTotal) : null);
     }
