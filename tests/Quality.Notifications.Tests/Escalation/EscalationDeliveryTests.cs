@@ -43,10 +43,11 @@ public sealed class EscalationDeliveryTests(NotificationsServers servers)
         var escalated = chain[1];
         Assert.Equal((1, first.Id, "email", lead), (escalated.EscalationLevel, escalated.EscalatedFromId, escalated.Channel, escalated.RecipientId));
         Assert.True(escalated.CreatedAt - first.CreatedAt >= TimeSpan.FromSeconds(1), "escalated before the level's delay");
-        // Two hops (the sweep, then SMTP) on a loaded machine: a longer patience, and the delivery's last error if it fails.
+        // Two hops (the sweep, then SMTP), and the email lane is shared with other tests' deliberately failing mail
+        // servers (5 s timeouts, 4 slots): on a loaded machine this mail may wait its turn, so a long patience.
         var delivery = (await Eventually.Async(
             async () => (await scenario.DeliveriesForRuleAsync(ruleId)).Where(d => d.AlertId == escalated.Id).ToList(),
-            d => d is [{ Status: not DeliveryStatuses.Pending }], TimeSpan.FromSeconds(30)))[0];
+            d => d is [{ Status: not DeliveryStatuses.Pending }], TimeSpan.FromSeconds(90)))[0];
         Assert.True(delivery.Status == DeliveryStatuses.Delivered, $"escalation email {delivery.Status} after {delivery.Attempts} attempts: {delivery.LastError}");
         var mail = Assert.Single(servers.Smtp.To(leadAddress)).Message;
         Assert.Equal($"[升级 L1] 案件 {breach.CaseId} 已超时", mail.Subject);
