@@ -32,10 +32,11 @@ public sealed class FeedbackModelTrainer(FeedbackClassifier rules)
         var kind = TrainHead(ml, rows, nameof(ModelInput.Kind));
 
         // A category head only when people named at least two categories often enough to learn them.
-        var categorised = rows.Where(r => r.Category.Length > 0).ToList();
-        var category = categorised.GroupBy(r => r.Category).Count(g => g.Count() >= MinimumPerLabel) >= 2
-            ? TrainHead(ml, categorised.Where(r => categorised.Count(c => c.Category == r.Category) >= MinimumPerLabel).ToList(), nameof(ModelInput.Category))
-            : null;
+        var learnable = rows.Where(r => r.Category.Length > 0)
+            .GroupBy(r => r.Category)
+            .Where(g => g.Count() >= MinimumPerLabel)
+            .ToList();
+        var category = learnable.Count >= 2 ? TrainHead(ml, learnable.SelectMany(g => g).ToList(), nameof(ModelInput.Category)) : null;
 
         var metrics = Score(kind, category, test, training.Count);
         return new FeedbackModel(kind, category, metrics);
