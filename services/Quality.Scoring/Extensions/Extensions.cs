@@ -52,7 +52,7 @@ internal static class Extensions
         builder.Services.AddScoped<LiveFolder>();
         builder.Services.AddScoped<LiveRebuilder>();
         builder.Services.AddScoped<LiveKpiReader>();
-        builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName);
         builder.Services.AddSingleton<LiveMaintenance>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMaintenance>());
         builder.Services.AddScoped<LeaderboardQuery>();
@@ -65,15 +65,15 @@ internal static class Extensions
         builder.Services.AddScoped<GoalAccess>();
         builder.Services.AddScoped<GoalService>();
         builder.Services.AddScoped<GoalEvaluation>();
-        builder.Services.AddOptions<GoalOptions>().BindConfiguration(GoalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<GoalOptions>(GoalOptions.SectionName);
         builder.Services.AddSingleton<GoalEvaluator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoalEvaluator>());
         builder.Services.AddScoped<QaReviewService>();
         builder.Services.AddScoped<SurgeScan>();
-        builder.Services.AddOptions<SurgeOptions>().BindConfiguration(SurgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<SurgeOptions>(SurgeOptions.SectionName);
         builder.Services.AddSingleton<SurgeMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeMonitor>());
-        builder.Services.AddOptions<KpiFeedOptions>().BindConfiguration(KpiFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<KpiFeedOptions>(KpiFeedOptions.SectionName);
         builder.Services.AddSingleton<KpiFeedHub>();
         builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Quality.Scoring.Extensions;
 using Quality.Scoring.Features.Kpis;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -32,7 +33,7 @@ public sealed class GoalAccess(KpiFactLoader loader)
             throw new ForbiddenException("only supervisors, quality managers and admins may set or cancel goals");
         }
 
-        if (scope.Kind == ScopeKind.Org || caller.Team.Length == 0 || team != caller.Team)
+        if (scope.Kind == ScopeKind.Org || !user.Supervises(caller, team))
         {
             throw new ForbiddenException(scope.Kind == ScopeKind.Org
                 ? "only quality managers and admins may set or cancel organisation goals"
@@ -48,7 +49,7 @@ public sealed class GoalAccess(KpiFactLoader loader)
             return true;
         }
 
-        if (user.IsInRole(Roles.Supervisor) && caller.Team.Length > 0 && goal.TeamId == caller.Team)
+        if (user.Supervises(caller, goal.TeamId))
         {
             return true;
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Quality.Scoring.Extensions;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -64,7 +65,7 @@ public sealed partial class KpiQuery(
         {
             ScopeKind.Agent when scope.Id == caller.Subject && caller.Subject.Length > 0 => true,
             ScopeKind.Agent when user.IsInRole(Roles.Supervisor) => caller.Team.Length > 0 && await loader.TeamOfAgentAsync(scope.Id!, ct) == caller.Team,
-            ScopeKind.Team when user.IsInRole(Roles.Supervisor) => caller.Team.Length > 0 && scope.Id == caller.Team,
+            ScopeKind.Team => user.Supervises(caller, scope.Id),
             _ => false,
         };
         if (!allowed)

@@ -8,6 +8,31 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// <summary>Reads one entity's facts and turns them into its live entries.</summary>
 public sealed class LiveEntityFacts(ScoringDbContext db)
 {
+    /// <summary>
+    /// Each entity's entries. Cases are read together (one query per fact table for all of them, not per case);
+    /// each case still sees exactly its own facts.
+    /// </summary>
+    public async Task<Dictionary<string, IReadOnlyList<LiveEntry>>> EntriesAsync(
+        IReadOnlyCollection<string> entities, DateTimeOffset now, CancellationToken ct)
+    {
+        var entries = new Dictionary<string, IReadOnlyList<LiveEntry>>();
+        var caseIds = entities.Where(e => e.StartsWith("case:", StringComparison.Ordinal)).Distinct().ToDictionary(e => Guid.Parse(e[5..]));
+        if (caseIds.Count > 0)
+        {
+            foreach (var (caseId, caseEntries) in await CasesAsync([.. caseIds.Keys], now, ct))
+            {
+                entries[caseIds[caseId]] = caseEntries;
+            }
+        }
+
+        foreach (var entity in entities.Where(e => !entries.ContainsKey(e)).Distinct())
+        {
+            entries[entity] = await EntriesAsync(entity, now, ct);
+        }
+
+        return entries;
+    }
+
     public Task<IReadOnlyList<LiveEntry>> EntriesAsync(string entity, DateTimeOffset now, CancellationToken ct)
     {
         var parts = entity.Split(':');
@@ -36,6 +61,39 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
                 .Where(f => f.CaseId == caseId || (f.CaseId == null && f.FeedbackId == openedFrom)).ToListAsync(ct),
         };
         return LiveContributionBuilder.ForCase(facts, caseId, now);
+    }
+
+    private async Task<IEnumerable<(Guid CaseId, IReadOnlyList<LiveEntry> Entries)>> CasesAsync(List<Guid> caseIds, DateTimeOffset now, CancellationToken ct)
+    {
+        var cases = (await db.CaseFacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).ToListAsync(ct)).ToLookup(c => c.CaseId);
+        var openedFrom = caseIds.Select(id => cases[id].Select(c => (Guid?)c.FeedbackId).FirstOrDefault()).OfType<Guid>().Distinct().ToList();
+        var assignments = (await db.CaseAssignmentFacts.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).ToListAsync(ct)).ToLookup(a => a.CaseId);
+        var responses = (await db.CaseResponseFacts.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(ct)).ToLookup(r => r.CaseId);
+        var resolutions = (await db.CaseResolutionFacts.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(ct)).ToLookup(r => r.CaseId);
+        var reopens = (await db.CaseReopenFacts.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(ct)).ToLookup(r => r.CaseId);
+        var surveys = (await db.SurveyFacts.AsNoTracking().Where(s => s.CaseId != null && caseIds.Contains(s.CaseId.Value)).ToListAsync(ct))
+            .ToLookup(s => s.CaseId!.Value);
+        var feedback = await db.FeedbackFacts.AsNoTracking()
+            .Where(f => (f.CaseId != null && caseIds.Contains(f.CaseId.Value)) || (f.CaseId == null && openedFrom.Contains(f.FeedbackId))).ToListAsync(ct);
+        var feedbackByCase = feedback.Where(f => f.CaseId is not null).ToLookup(f => f.CaseId!.Value);
+        var feedbackById = feedback.Where(f => f.CaseId is null).ToLookup(f => f.FeedbackId);
+
+        return caseIds.Select(caseId =>
+        {
+            var caseFacts = cases[caseId].ToList();
+            var from = caseFacts.Select(c => (Guid?)c.FeedbackId).FirstOrDefault();
+            var facts = new KpiFacts
+            {
+                Cases = caseFacts,
+                Assignments = [.. assignments[caseId]],
+                Responses = [.. responses[caseId]],
+                Resolutions = [.. resolutions[caseId]],
+                Reopens = [.. reopens[caseId]],
+                Surveys = [.. surveys[caseId]],
+                Feedback = [.. feedbackByCase[caseId], .. from is { } id ? feedbackById[id] : []],
+            };
+            return (caseId, LiveContributionBuilder.ForCase(facts, caseId, now));
+        });
     }
 
     private async Task<IReadOnlyList<LiveEntry>> SurveyAsync(Guid feedbackId, SurveyType type, DateTimeOffset now, CancellationToken ct)

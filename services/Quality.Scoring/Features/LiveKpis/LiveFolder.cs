@@ -55,12 +55,10 @@ public sealed partial class LiveFolder(
             }
 
             var now = time.GetUtcNow();
-            var contributions = new List<LiveContribution>(entities.Count);
-            foreach (var entity in entities)
-            {
-                var version = await db.Database.SqlQuery<long>($"SELECT nextval('live_fold_versions') AS \"Value\"").SingleAsync(ct);
-                contributions.Add(new LiveContribution(entity, version, await facts.EntriesAsync(entity, now, ct)));
-            }
+            var versions = await db.Database.SqlQuery<long>(
+                $"SELECT nextval('live_fold_versions') AS \"Value\" FROM generate_series(1, {entities.Count})").ToListAsync(ct);
+            var entries = await facts.EntriesAsync(entities, now, ct);
+            var contributions = entities.Select((entity, i) => new LiveContribution(entity, versions[i], entries[entity])).ToList();
 
             await transaction.CommitAsync(ct);
             return contributions;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Quality.Scoring.Extensions;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
 
@@ -32,7 +33,7 @@ public static class QaAccess
             return;
         }
 
-        if (!user.IsInRole(Roles.Supervisor) || caller.Team.Length == 0 || caller.Team != teamId)
+        if (!user.Supervises(caller, teamId))
         {
             throw new ForbiddenException(user.IsInRole(Roles.Supervisor)
                 ? $"supervisors may review only their own team's agents, not {agentId} of team {teamId}"
@@ -45,13 +46,13 @@ public static class QaAccess
         var caller = CallerScope.From(user);
         return caller.Team is null
             || (caller.Subject.Length > 0 && (review.AgentId == caller.Subject || review.ReviewerId == caller.Subject))
-            || (user.IsInRole(Roles.Supervisor) && caller.Team.Length > 0 && review.TeamId == caller.Team);
+            || user.Supervises(caller, review.TeamId);
     }
 
     public static bool CanRead(ClaimsPrincipal user, CalibrationSession session)
     {
         var caller = CallerScope.From(user);
-        return caller.Team is null || (user.IsInRole(Roles.Supervisor) && caller.Team.Length > 0 && session.TeamId == caller.Team);
+        return caller.Team is null || user.Supervises(caller, session.TeamId);
     }
 
     private static bool IsManager(ClaimsPrincipal user) => user.IsInRole(Roles.QualityManager) || user.IsInRole(Roles.Admin);
