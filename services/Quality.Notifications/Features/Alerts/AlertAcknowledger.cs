@@ -28,17 +28,19 @@ public sealed class AlertAcknowledger(NotificationsDbContext db, TimeProvider ti
         {
             var now = time.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var acknowledged = db.Alerts.Where(a => a.AcknowledgedAt == null);
             if (alert.ChainId is { } chain)
             {
                 await db.EscalationTimers.Where(t => t.ChainId == chain).ExecuteDeleteAsync(cancellationToken);
-                await db.Alerts.Where(a => a.ChainId == chain && a.AcknowledgedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, caller.Subject), cancellationToken);
+                acknowledged = acknowledged.Where(a => a.ChainId == chain);
             }
             else
             {
-                await db.Alerts.Where(a => a.Id == id && a.AcknowledgedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, caller.Subject), cancellationToken);
+                acknowledged = acknowledged.Where(a => a.Id == id);
             }
+
+            await acknowledged.ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, caller.Subject), cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }

@@ -66,9 +66,10 @@ public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise,
         var now = time.GetUtcNow();
         var queued = 0;
         var raised = new List<Alert>();
+        var duplicates = await noise.DuplicatesOfAsync(rules, dedupKey, now, cancellationToken);
         foreach (var rule in rules)
         {
-            var duplicateOf = await noise.DuplicateOfAsync(rule, dedupKey, now, cancellationToken);
+            Guid? duplicateOf = duplicates.TryGetValue(rule.Id, out var original) ? original : null;
             var id = Guid.CreateVersion7();
             var escalates = rule.Escalation.Count > 0 && duplicateOf is null;
             var alert = new Alert
@@ -114,10 +115,8 @@ public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise,
                 });
             }
 
-            var body = rule.Channel == RuleChannels.Email
-                ? TemplateRenderer.Render((rule.Language == EmailLanguages.Zh ? rule.BodyZh : rule.BodyEn) ?? "", descriptor.Name, data)
-                : null;
-            var content = new AlertContent(descriptor.Name, data, evt.EventId, evt.CorrelationId, evt.OccurredAt, rule.Language ?? EmailLanguages.Zh, body);
+            var content = new AlertContent(
+                descriptor.Name, data, evt.EventId, evt.CorrelationId, evt.OccurredAt, rule.EmailLanguage, rule.RenderEmailBody(descriptor.Name, data));
             queued += await QueueAsync(alert, rule, rule.Channel, rule.EmailTo, rule.WebhookUrl, content, now, cancellationToken);
         }
 

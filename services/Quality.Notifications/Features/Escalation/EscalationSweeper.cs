@@ -99,12 +99,9 @@ public sealed partial class EscalationSweeper(IServiceScopeFactory scopes, TimeP
 
         await scope.ServiceProvider.GetRequiredService<NoiseControl>().LockAddressesAsync(level.EmailTo, cancellationToken);
         var data = timer.EventData.RootElement.Clone();
-        var language = rule.Language ?? EmailLanguages.Zh;
-        var ruleBody = rule.Channel == RuleChannels.Email
-            ? TemplateRenderer.Render((language == EmailLanguages.Zh ? rule.BodyZh : rule.BodyEn) ?? "", timer.EventType, data)
-            : null;
         var content = new AlertContent(
-            timer.EventType, data, timer.EventId, first.CorrelationId, timer.OccurredAt, language, EscalationComposer.Body(ruleBody, first, escalated));
+            timer.EventType, data, timer.EventId, first.CorrelationId, timer.OccurredAt, rule.EmailLanguage,
+            EscalationComposer.Body(rule.RenderEmailBody(timer.EventType, data), first, escalated));
         var queued = await scope.ServiceProvider.GetRequiredService<AlertRecorder>()
             .QueueAsync(escalated, rule, level.Channel, level.EmailTo, level.WebhookUrl, content, now, cancellationToken);
 

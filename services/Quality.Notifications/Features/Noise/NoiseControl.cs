@@ -34,20 +34,36 @@ public sealed class NoiseControl(NotificationsDbContext db, IOptions<NoiseOption
         }
     }
 
-    /// <summary>The earlier alert <paramref name="rule"/> raised for <paramref name="dedupKey"/> inside its window, if any (after <see cref="LockAsync"/>).</summary>
-    public async Task<Guid?> DuplicateOfAsync(SubscriptionRule rule, string dedupKey, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// For each rule of <paramref name="rules"/> that deduplicates, the earlier alert it raised for
+    /// <paramref name="dedupKey"/> inside its window, if any (after <see cref="LockAsync"/>); one query for all of them.
+    /// </summary>
+    public async Task<Dictionary<Guid, Guid>> DuplicatesOfAsync(IReadOnlyList<SubscriptionRule> rules, string dedupKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (rule.DedupWindowSeconds is not { } seconds)
+        var windows = rules.Where(r => r.DedupWindowSeconds is not null).ToDictionary(r => r.Id, r => now - TimeSpan.FromSeconds(r.DedupWindowSeconds!.Value));
+        if (windows.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var since = now - TimeSpan.FromSeconds(seconds);
-        return await db.Alerts.AsNoTracking()
-            .Where(a => a.RuleId == rule.Id && a.DedupKey == dedupKey && a.DuplicateOf == null && a.CreatedAt > since)
+        var ids = windows.Keys.ToList();
+        var earliest = windows.Values.Min();
+        var candidates = await db.Alerts.AsNoTracking()
+            .Where(a => ids.Contains(a.RuleId) && a.DedupKey == dedupKey && a.DuplicateOf == null && a.CreatedAt > earliest)
             .OrderBy(a => a.CreatedAt)
-            .Select(a => (Guid?)a.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(a => new { a.RuleId, a.Id, a.CreatedAt })
+            .ToListAsync(cancellationToken);
+        // Ordered by creation: the first in each rule's own window is the one repeated.
+        var duplicates = new Dictionary<Guid, Guid>();
+        foreach (var candidate in candidates)
+        {
+            if (candidate.CreatedAt > windows[candidate.RuleId])
+            {
+                duplicates.TryAdd(candidate.RuleId, candidate.Id);
+            }
+        }
+
+        return duplicates;
     }
 
     /// <summary>When and how an email alert to <paramref name="address"/> is queued (after <see cref="LockAsync"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Quality.Notifications.Features.Escalation;
 
 namespace Quality.Notifications.Features.Rules;
@@ -51,4 +52,12 @@ public sealed class SubscriptionRule
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The language an email rule writes in (Chinese unless it says otherwise).</summary>
+    public string EmailLanguage => Language ?? EmailLanguages.Zh;
+
+    /// <summary>An email rule's body in its language, rendered for the event; null for other channels.</summary>
+    public string? RenderEmailBody(string eventType, JsonElement data) => Channel == RuleChannels.Email
+        ? TemplateRenderer.Render((EmailLanguage == EmailLanguages.Zh ? BodyZh : BodyEn) ?? "", eventType, data)
+        : null;
 }
