@@ -42,6 +42,13 @@ public sealed class ClockedServices : IAsyncDisposable
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    /// <summary>Runs one step in its own scope, as each request would be.</summary>
+    public static async Task<T> RunAsync<T>(RoutingHost host, FakeTimeProvider time, Func<ClockedServices, Task<T>> step)
+    {
+        await using var services = new ClockedServices(host, time);
+        return await step(services);
+    }
+
     /// <summary>Opens the complaint's case (or joins it to an open one) in one transaction, as the consumer does; answers the case as committed.</summary>
     public async Task<Case> OpenAsync(ComplaintRaised complaint)
     {

@@ -25,6 +25,15 @@ public sealed class Scenario(RoutingHost host)
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    /// <summary>A scenario with its team and one online agent, ann, who takes its cases, so they never sit in the queue other tests' agents are filled from.</summary>
+    public static async Task<Scenario> WithAgentAsync(RoutingHost host, int capacity)
+    {
+        var scenario = new Scenario(host);
+        await scenario.CreateTeamAsync();
+        await scenario.CreateAgentAsync("ann", capacity);
+        return scenario;
+    }
+
     public async Task CreateTeamAsync() =>
         (await Admin.PutAsJsonAsync($"/api/teams/{Team}", new { name = "Team " + Team }, Cancellation)).EnsureSuccessStatusCode();
 

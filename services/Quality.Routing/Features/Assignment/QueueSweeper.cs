@@ -1,40 +1,26 @@
 using Microsoft.Extensions.Options;
+using Quality.Routing.Infrastructure;
 
 namespace Quality.Routing.Features.Assignment;
 
 /// <summary>Drains the queue on a timer on every replica; the row locks make the replicas share the work.</summary>
 public sealed partial class QueueSweeper(QueueDrainer drainer, IOptions<QueueOptions> options, TimeProvider time, ILogger<QueueSweeper> logger)
-    : BackgroundService
+    : PeriodicSweeper("Queue", time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var assigned = await drainer.DrainAsync(options.Value.BatchSize, stoppingToken);
-                if (assigned > 0)
-                {
-                    LogAssigned(assigned);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be away for a moment: the next sweep tries again.
-                LogSweepFailed(e);
-            }
+    protected override TimeSpan Interval => options.Value.SweepInterval;
 
-            await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    protected override async Task<bool> SweepRoundAsync(CancellationToken cancellationToken)
+    {
+        var assigned = await drainer.DrainAsync(options.Value.BatchSize, cancellationToken);
+        if (assigned > 0)
+        {
+            LogAssigned(Logger, assigned);
         }
+
+        // One drain per interval: it already gives each agent with room a case per round.
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue sweep assigned {Count} cases")]
-    private partial void LogAssigned(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue sweep failed")]
-    private partial void LogSweepFailed(Exception exception);
+    private static partial void LogAssigned(ILogger logger, int count);
 }

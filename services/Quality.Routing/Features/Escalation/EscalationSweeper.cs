@@ -8,9 +8,11 @@ namespace Quality.Routing.Features.Escalation;
 /// with their cases and skips any another transaction holds, and each climb commits with its event, so a
 /// level is reached once across replicas and restarts.
 /// </summary>
-public sealed partial class EscalationSweeper(IServiceScopeFactory scopes, IOptions<EscalationOptions> options, TimeProvider time, ILogger<EscalationSweeper> logger)
-    : BackgroundService
+public sealed class EscalationSweeper(IServiceScopeFactory scopes, IOptions<EscalationOptions> options, TimeProvider time, ILogger<EscalationSweeper> logger)
+    : PeriodicSweeper("Escalation", time, logger)
 {
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
     /// <summary>Climbs up to <paramref name="batchSize"/> due escalations; returns how many it claimed.</summary>
     public async Task<int> SweepOnceAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -24,31 +26,6 @@ public sealed partial class EscalationSweeper(IServiceScopeFactory scopes, IOpti
         return claimed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SweepOnceAsync(options.Value.BatchSize, stoppingToken) == options.Value.BatchSize)
-                {
-                    // A full batch means more are due: keep going before sleeping.
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be away for a moment: the rows stay due and the next sweep climbs them.
-                LogSweepFailed(e);
-            }
-
-            await Task.Delay(options.Value.SweepInterval, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation sweep failed")]
-    private partial void LogSweepFailed(Exception exception);
+    protected override async Task<bool> SweepRoundAsync(CancellationToken cancellationToken) =>
+        await SweepOnceAsync(options.Value.BatchSize, cancellationToken) == options.Value.BatchSize;
 }

@@ -169,7 +169,7 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
             return;
         }
 
-        var used = clock.Elapsed + (await CalendarAsync(clock.CalendarId)).Between(clock.SegmentStartedAt ?? now, now);
+        var used = await UsedAsync(clock, now);
         if (timer.Kind == SlaTimerKind.Warning && clock.WarnedAt is null)
         {
             Warn(@case, clock, now, used);

@@ -24,7 +24,7 @@ public sealed class RepeatComplaintTests(RoutingServers servers)
     [Fact]
     public async Task Repeats_join_the_open_case_raise_its_priority_and_tighten_its_sla_goals_with_the_time_used_kept()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 10);
         await scenario.CreatePolicyAsync(new[]
         {
             new { priority = 1, firstResponse = "1800s", resolution = "3600s" },
@@ -79,7 +79,7 @@ public sealed class RepeatComplaintTests(RoutingServers servers)
     [Fact]
     public async Task A_complaint_opens_its_own_case_on_another_category_after_resolution_outside_the_window_or_without_a_customer()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 10);
         var time = new FakeTimeProvider(Monday(10));
         var customer = $"customer-{Guid.NewGuid():N}";
         var first = await ActAsync(time, s => s.OpenAsync(Complaint(scenario, customer, time)));
@@ -101,7 +101,7 @@ public sealed class RepeatComplaintTests(RoutingServers servers)
     [Fact]
     public async Task Repeats_arriving_together_on_both_replicas_open_one_case()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 10);
         var time = new FakeTimeProvider(Monday(10));
         var customer = $"customer-{Guid.NewGuid():N}";
         RoutingHost[] replicas = [servers.Routing, servers.SecondReplica];
@@ -122,14 +122,6 @@ public sealed class RepeatComplaintTests(RoutingServers servers)
 
     private static DateTimeOffset Monday(int hour, int minute = 0) => new DateTimeOffset(2031, 3, 3, hour, minute, 0, Shanghai).ToUniversalTime();
 
-    private async Task<Scenario> ScenarioWithAgentAsync()
-    {
-        var scenario = new Scenario(servers.Routing);
-        await scenario.CreateTeamAsync();
-        await scenario.CreateAgentAsync("ann", capacity: 10);
-        return scenario;
-    }
-
     private static ComplaintRaised Complaint(Scenario scenario, string customer, TimeProvider time, int severity = 2, double sentiment = -0.5, string channel = "api")
     {
         var feedbackId = Guid.CreateVersion7();
@@ -147,10 +139,5 @@ public sealed class RepeatComplaintTests(RoutingServers servers)
         return [.. timers.OrderBy(t => t.Target).ThenBy(t => t.DueAt).Select(t => $"{t.Target} {t.Kind} {t.DueAt}")];
     }
 
-    /// <summary>Each step in its own scope, as each request would be.</summary>
-    private async Task<T> ActAsync<T>(FakeTimeProvider time, Func<ClockedServices, Task<T>> step)
-    {
-        await using var services = new ClockedServices(servers.Routing, time);
-        return await step(services);
-    }
+    private Task<T> ActAsync<T>(FakeTimeProvider time, Func<ClockedServices, Task<T>> step) => ClockedServices.RunAsync(servers.Routing, time, step);
 }

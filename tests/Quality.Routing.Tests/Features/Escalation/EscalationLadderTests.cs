@@ -24,7 +24,7 @@ public sealed class EscalationLadderTests(RoutingServers servers)
     [Fact]
     public async Task A_critical_complaint_climbs_from_the_agent_to_the_quality_manager_until_someone_senior_enough_acknowledges()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 5);
         var time = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 10, 0, 0, Shanghai).ToUniversalTime());
         var opened = await ActAsync(time, s => s.OpenAsync(Complaint(scenario, severity: 4, sentiment: -0.3)));
         var start = time.GetUtcNow();
@@ -77,7 +77,7 @@ public sealed class EscalationLadderTests(RoutingServers servers)
     [Fact]
     public async Task An_agent_acknowledges_their_own_case_and_a_later_sla_breach_starts_a_new_round_that_resolving_stops()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 5);
         // Priority 2 (severity 2, sentiment ≤ −0.8): one business hour to the first response.
         await scenario.CreatePolicyAsync(new[] { new { priority = 2, firstResponse = "3600s", resolution = "28800s" } });
         var time = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 10, 0, 0, Shanghai).ToUniversalTime());
@@ -110,7 +110,7 @@ public sealed class EscalationLadderTests(RoutingServers servers)
     [Fact]
     public async Task An_ordinary_complaint_does_not_escalate_and_cannot_be_acknowledged()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 5);
         var time = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 10, 0, 0, Shanghai).ToUniversalTime());
         var opened = await ActAsync(time, s => s.OpenAsync(Complaint(scenario, severity: 3, sentiment: -0.79)));
 
@@ -119,14 +119,6 @@ public sealed class EscalationLadderTests(RoutingServers servers)
         var refused = await Assert.ThrowsAsync<ConflictException>(() => ActAsync(time, s => s.Lifecycle.AcknowledgeEscalationAsync(manager, opened.Id, "", Cancellation)));
         Assert.Contains("is not escalated", refused.Message);
         Assert.Empty(await scenario.EventPayloadsAsync(opened.Id, nameof(CaseEscalated)));
-    }
-
-    private async Task<Scenario> ScenarioWithAgentAsync()
-    {
-        var scenario = new Scenario(servers.Routing);
-        await scenario.CreateTeamAsync();
-        await scenario.CreateAgentAsync("ann", capacity: 5);
-        return scenario;
     }
 
     private static ComplaintRaised Complaint(Scenario scenario, int severity, double sentiment)
@@ -142,10 +134,5 @@ public sealed class EscalationLadderTests(RoutingServers servers)
     private async Task<List<string>> TimelineAsync(FakeTimeProvider time, Guid caseId) =>
         await ActAsync(time, s => s.Db.Timeline.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Cancellation));
 
-    /// <summary>Each step in its own scope, as each request would be.</summary>
-    private async Task<T> ActAsync<T>(FakeTimeProvider time, Func<ClockedServices, Task<T>> step)
-    {
-        await using var services = new ClockedServices(servers.Routing, time);
-        return await step(services);
-    }
+    private Task<T> ActAsync<T>(FakeTimeProvider time, Func<ClockedServices, Task<T>> step) => ClockedServices.RunAsync(servers.Routing, time, step);
 }

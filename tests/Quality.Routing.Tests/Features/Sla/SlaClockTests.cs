@@ -25,7 +25,7 @@ public sealed class SlaClockTests(RoutingServers servers)
     [Fact]
     public async Task Waiting_on_the_customer_overnight_pauses_the_clock_and_the_reply_resumes_it_with_the_elapsed_time_kept()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 5);
         // Priority 3 (severity 2): 4 h to the first response, 2 h to each next one, 8 h to resolve; warn at 75 %.
         await scenario.CreatePolicyAsync(new[] { new { priority = 3, firstResponse = "14400s", nextResponse = "7200s", resolution = "28800s" } }, 0.75);
         var time = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 16, 0, 0, Shanghai).ToUniversalTime());
@@ -79,7 +79,7 @@ public sealed class SlaClockTests(RoutingServers servers)
     [Fact]
     public async Task Reopening_resumes_the_resolution_clock_and_a_deadline_passed_since_the_last_sweep_is_breached_once()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 5);
         await scenario.CreatePolicyAsync(new[] { new { priority = 3, resolution = "3600s" } }, 0.5);
         var time = new FakeTimeProvider(new DateTimeOffset(2031, 3, 3, 17, 0, 0, Shanghai).ToUniversalTime());
         var @case = await OpenAsync(scenario, time);
@@ -114,7 +114,7 @@ public sealed class SlaClockTests(RoutingServers servers)
     [Fact]
     public async Task Without_a_matching_policy_the_clocks_measure_business_time_without_goals_or_timers()
     {
-        var scenario = await ScenarioWithAgentAsync();
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 5);
         var time = new FakeTimeProvider(new DateTimeOffset(2031, 3, 7, 17, 0, 0, Shanghai).ToUniversalTime());
         var @case = await OpenAsync(scenario, time);
 
@@ -133,38 +133,17 @@ public sealed class SlaClockTests(RoutingServers servers)
 
     private static DateTimeOffset Tuesday(int hour, int minute = 0) => new(2031, 3, 4, hour, minute, 0, Shanghai);
 
-    private async Task<Scenario> ScenarioWithAgentAsync()
-    {
-        var scenario = new Scenario(servers.Routing);
-        await scenario.CreateTeamAsync();
-        await scenario.CreateAgentAsync("ann", capacity: 5);
-        return scenario;
-    }
-
-    private async Task<Case> OpenAsync(Scenario scenario, FakeTimeProvider time)
+    private Task<Case> OpenAsync(Scenario scenario, FakeTimeProvider time)
     {
         var feedbackId = Guid.CreateVersion7();
-        await ActAsync(time, async s =>
+        return ActAsync(time, s => s.OpenAsync(new ComplaintRaised
         {
-            await using var transaction = await s.Db.Database.BeginTransactionAsync(Cancellation);
-            await s.Opener.OpenAsync(new ComplaintRaised
-            {
-                CorrelationId = feedbackId, FeedbackId = feedbackId, Channel = "api", Category = scenario.Category, Severity = 2,
-                Sentiment = -0.5, Language = "zh", Summary = "送餐太慢了", ReceivedAt = time.GetUtcNow(),
-            }, Cancellation);
-            await s.Db.SaveChangesAsync(Cancellation);
-            await transaction.CommitAsync(Cancellation);
-            return 0;
-        });
-        return await ActAsync(time, s => s.Db.Cases.AsNoTracking().SingleAsync(c => c.FeedbackId == feedbackId, Cancellation));
+            CorrelationId = feedbackId, FeedbackId = feedbackId, Channel = "api", Category = scenario.Category, Severity = 2,
+            Sentiment = -0.5, Language = "zh", Summary = "送餐太慢了", ReceivedAt = time.GetUtcNow(),
+        }));
     }
 
-    /// <summary>Each step in its own scope, as each request would be.</summary>
-    private async Task<T> ActAsync<T>(FakeTimeProvider time, Func<ClockedServices, Task<T>> step)
-    {
-        await using var services = new ClockedServices(servers.Routing, time);
-        return await step(services);
-    }
+    private Task<T> ActAsync<T>(FakeTimeProvider time, Func<ClockedServices, Task<T>> step) => ClockedServices.RunAsync(servers.Routing, time, step);
 
     private async Task<List<string>> TimersAsync(Guid caseId)
     {

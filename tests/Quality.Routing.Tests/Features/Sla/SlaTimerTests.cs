@@ -19,7 +19,7 @@ public sealed class SlaTimerTests(RoutingServers servers)
     [Fact]
     public async Task Breach_fires_within_about_a_second_of_its_deadline_after_its_warning()
     {
-        var scenario = await ScenarioWithAgentAsync(capacity: 1);
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 1);
         var calendar = await CreateRoundTheClockCalendarAsync(scenario);
         await scenario.CreatePolicyAsync(new[] { new { priority = 3, firstResponse = "2s" } }, 0.5, calendar);
 
@@ -51,7 +51,7 @@ public sealed class SlaTimerTests(RoutingServers servers)
     public async Task Breach_fires_once_when_two_replicas_sweep()
     {
         const int cases = 100;
-        var scenario = await ScenarioWithAgentAsync(capacity: cases);
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: cases);
         var calendar = await CreateRoundTheClockCalendarAsync(scenario);
         await scenario.CreatePolicyAsync(new[] { new { priority = 3, resolution = "3s" } }, 0.5, calendar);
         RoutingHost[] replicas = [servers.Routing, servers.SecondReplica];
@@ -76,15 +76,6 @@ public sealed class SlaTimerTests(RoutingServers servers)
         var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
         Assert.Equal(0, await db.SlaTimers.CountAsync(t => ids.Contains(t.CaseId), Cancellation));
         Assert.Equal(cases, await db.SlaTimeline.CountAsync(e => ids.Contains(e.CaseId) && e.Event == "breached", Cancellation));
-    }
-
-    /// <summary>An agent takes the cases, so they do not sit in the queue that other tests' agents are filled from.</summary>
-    private async Task<Scenario> ScenarioWithAgentAsync(int capacity)
-    {
-        var scenario = new Scenario(servers.Routing);
-        await scenario.CreateTeamAsync();
-        await scenario.CreateAgentAsync("ann", capacity);
-        return scenario;
     }
 
     private static async Task<int> SweepUntilAsync(RoutingHost replica, CancellationToken stop)
