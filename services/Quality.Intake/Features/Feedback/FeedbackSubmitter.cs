@@ -21,7 +21,7 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
     public Task<SubmitFeedbackResponse> SubmitAsync(string channel, SubmitFeedbackRequest request, CancellationToken cancellationToken)
     {
         pii.ThrowIfRefused(request.Contact());
-        return SubmitAsync(Build(channel, request), request.CustomerTier, [], cancellationToken);
+        return SubmitAsync(channel, request.ExternalId, () => Build(channel, request), request.CustomerTier, _ => [], cancellationToken);
     }
 
     public FeedbackItem Build(string channel, SubmitFeedbackRequest request)
@@ -32,15 +32,25 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
     }
 
     /// <summary>Stores <paramref name="item"/> with its events and <paramref name="extraEvents"/>, or answers the original.</summary>
+    public Task<SubmitFeedbackResponse> SubmitAsync(
+        FeedbackItem item, string? customerTier, IReadOnlyList<IntegrationEvent> extraEvents, CancellationToken cancellationToken) =>
+        SubmitAsync(item.Channel, item.ExternalId, () => item, customerTier, _ => extraEvents, cancellationToken);
+
+    /// <summary>
+    /// Answers the original when (<paramref name="channel"/>, <paramref name="externalId"/>) was seen before, and
+    /// only otherwise builds the item: building classifies the text, which a resubmission need not pay for.
+    /// </summary>
     public async Task<SubmitFeedbackResponse> SubmitAsync(
-        FeedbackItem item, string? customerTier, IReadOnlyList<IntegrationEvent> extraEvents, CancellationToken cancellationToken)
+        string channel, string? externalId, Func<FeedbackItem> build, string? customerTier,
+        Func<FeedbackItem, IReadOnlyList<IntegrationEvent>> extraEvents, CancellationToken cancellationToken)
     {
-        if (item.ExternalId is not null && await FindAsync(item.Channel, item.ExternalId, cancellationToken) is { } existing)
+        if (externalId is not null && await FindAsync(channel, externalId, cancellationToken) is { } existing)
         {
             return Answer(existing, duplicate: true);
         }
 
-        Stage(item, customerTier, extraEvents);
+        var item = build();
+        Stage(item, customerTier, extraEvents(item));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

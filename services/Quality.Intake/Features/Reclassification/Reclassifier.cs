@@ -86,7 +86,7 @@ public sealed class Reclassifier(IntakeDbContext db, FeedbackClassifier classifi
         FeedbackKind? kind = null;
         if (request.Kind is not null)
         {
-            if (Enum.TryParse<FeedbackKind>(request.Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(request.Kind[0]))
+            if (EnumNames.TryParse<FeedbackKind>(request.Kind, out var parsed))
             {
                 kind = parsed;
             }

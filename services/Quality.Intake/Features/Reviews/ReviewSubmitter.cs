@@ -17,8 +17,6 @@ namespace Quality.Intake.Features.Reviews;
 public sealed class ReviewSubmitter(
     FeedbackSubmitter submitter, FeedbackClassifier classifier, IOptionsMonitor<ReviewSourcesOptions> options, TimeProvider time)
 {
-    private const double RatingWeight = 0.6;
-
     public Task<SubmitFeedbackResponse> SubmitAsync(string source, JsonElement payload, CancellationToken cancellationToken)
     {
         if (!options.CurrentValue.ReviewSources.TryGetValue(source, out var mapping))
@@ -27,10 +25,14 @@ public sealed class ReviewSubmitter(
         }
 
         var fields = ReviewMapper.Map(mapping, payload);
-        return submitter.SubmitAsync(Build(source.ToLowerInvariant(), mapping.RatingScale, fields), customerTier: null, [], cancellationToken);
+        var name = source.ToLowerInvariant();
+        // Sources number their reviews independently, so the source is part of the idempotency key.
+        var externalId = $"{name}:{fields.ExternalId}";
+        return submitter.SubmitAsync(
+            ChannelNames.Review, externalId, () => Build(name, externalId, mapping.RatingScale, fields), customerTier: null, _ => [], cancellationToken);
     }
 
-    private FeedbackItem Build(string source, RatingScaleOptions scale, ReviewFields fields)
+    private FeedbackItem Build(string source, string externalId, RatingScaleOptions scale, ReviewFields fields)
     {
         var text = fields.Text.Length > 0 ? classifier.Classify(fields.Text) : null;
         var evidence = new List<string>();
@@ -42,13 +44,7 @@ public sealed class ReviewSubmitter(
         }
 
         evidence.AddRange(text?.Evidence ?? []);
-        var textHasSentiment = text is not null && text.Evidence.Any(e => e.StartsWith("positive:", StringComparison.Ordinal) || e.StartsWith("negative:", StringComparison.Ordinal));
-        var sentiment = (ratingSentiment, textHasSentiment) switch
-        {
-            ({ } stars, true) => Math.Round(RatingWeight * stars + (1 - RatingWeight) * text!.Sentiment, 3),
-            ({ } stars, false) => stars,
-            _ => text!.Sentiment,
-        };
+        var sentiment = ratingSentiment is { } stars ? ChosenSentiment.Blend(stars, text) : text!.Sentiment;
 
         FeedbackKind kind;
         if (fields.Rating <= scale.ComplaintAtOrBelow)
@@ -77,8 +73,7 @@ public sealed class ReviewSubmitter(
         {
             Id = Guid.CreateVersion7(),
             Channel = ChannelNames.Review,
-            // Sources number their reviews independently, so the source is part of the idempotency key.
-            ExternalId = $"{source}:{fields.ExternalId}",
+            ExternalId = externalId,
             Text = fields.Text,
             Kind = kind,
             Category = text?.Category ?? classifier.DefaultCategory,

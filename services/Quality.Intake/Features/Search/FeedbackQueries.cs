@@ -5,6 +5,7 @@ using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Email;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Privacy;
+using Quality.Intake.Features.Validation;
 using Quality.Intake.Infrastructure;
 using Quality.ServiceDefaults.Errors;
 
@@ -79,7 +80,7 @@ public sealed class FeedbackQueries(IntakeDbContext db, FeedbackClassifier class
 
         if (filter.Kind.Length > 0)
         {
-            query = Enum.TryParse<FeedbackKind>(filter.Kind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !char.IsDigit(filter.Kind[0])
+            query = EnumNames.TryParse<FeedbackKind>(filter.Kind, out var kind)
                 ? query.Where(f => f.Kind == kind)
                 : Fail(errors, "kind", "must be one of: complaint, praise, suggestion, inquiry", query);
         }

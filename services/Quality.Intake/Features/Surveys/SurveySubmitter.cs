@@ -15,25 +15,24 @@ namespace Quality.Intake.Features.Surveys;
 /// </summary>
 public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassifier classifier, PiiProtector pii, TimeProvider time)
 {
-    private const double ScoreWeight = 0.6;
-
-    public async Task<SubmitFeedbackResponse> SubmitAsync(SubmitSurveyRequest request, CancellationToken cancellationToken)
+    public Task<SubmitFeedbackResponse> SubmitAsync(SubmitSurveyRequest request, CancellationToken cancellationToken)
     {
         var (type, score, caseId) = Validate(request);
         pii.ThrowIfRefused(request.Contact());
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? "" : request.Comment.Trim();
-        var item = Build(type, score, caseId, comment, request);
-        var answered = new SurveyAnswered
-        {
-            CorrelationId = item.Id,
-            FeedbackId = item.Id,
-            SurveyType = type,
-            Score = score,
-            CaseId = caseId,
-            CustomerKey = item.CustomerKey,
-            AnsweredAt = item.ReceivedAt,
-        };
-        return await submitter.SubmitAsync(item, request.CustomerTier, [answered], cancellationToken);
+        return submitter.SubmitAsync(
+            ChannelNames.Survey, request.ExternalId, () => Build(type, score, caseId, comment, request), request.CustomerTier,
+            item => [new SurveyAnswered
+            {
+                CorrelationId = item.Id,
+                FeedbackId = item.Id,
+                SurveyType = type,
+                Score = score,
+                CaseId = caseId,
+                CustomerKey = item.CustomerKey,
+                AnsweredAt = item.ReceivedAt,
+            }],
+            cancellationToken);
     }
 
     private FeedbackItem Build(SurveyType type, int score, Guid? caseId, string comment, SubmitSurveyRequest request)
@@ -43,9 +42,7 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
         var evidence = new List<string> { $"survey:{type.ToString().ToLowerInvariant()}:{score}" };
         evidence.AddRange(text?.Evidence ?? []);
 
-        // A comment with no sentiment words says nothing about mood: then the score alone counts.
-        var textHasSentiment = text is not null && text.Evidence.Any(e => e.StartsWith("positive:", StringComparison.Ordinal) || e.StartsWith("negative:", StringComparison.Ordinal));
-        var sentiment = textHasSentiment ? Math.Round(ScoreWeight * scoreSentiment + (1 - ScoreWeight) * text!.Sentiment, 3) : scoreSentiment;
+        var sentiment = ChosenSentiment.Blend(scoreSentiment, text);
 
         FeedbackKind kind;
         int severity;
@@ -90,7 +87,7 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
         SurveyType? type = null;
         if (request.Type is not null)
         {
-            if (Enum.TryParse<SurveyType>(request.Type, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(request.Type[0]))
+            if (EnumNames.TryParse<SurveyType>(request.Type, out var parsed))
             {
                 type = parsed;
             }

@@ -30,11 +30,14 @@ public sealed class TranscriptSubmitter(FeedbackSubmitter submitter, FeedbackCla
             customerText = customerText[..MaxCustomerTextLength];
         }
 
-        var item = FeedbackItem.Classified(channel, request.ExternalId, customerText, request.CustomerId, classifier.Classify(customerText), time.GetUtcNow());
-        item.Turns = turns;
-        item.Contact = request.Contact();
-        item.OccurredAt = turns.Select(t => t.At).FirstOrDefault(at => at is not null);
-        return submitter.SubmitAsync(item, request.CustomerTier, [], cancellationToken);
+        return submitter.SubmitAsync(channel, request.ExternalId, () =>
+        {
+            var item = FeedbackItem.Classified(channel, request.ExternalId, customerText, request.CustomerId, classifier.Classify(customerText), time.GetUtcNow());
+            item.Turns = turns;
+            item.Contact = request.Contact();
+            item.OccurredAt = turns.Select(t => t.At).FirstOrDefault(at => at is not null);
+            return item;
+        }, request.CustomerTier, _ => [], cancellationToken);
     }
 
     private static List<TranscriptTurn> Validate(SubmitTranscriptRequest request)
