@@ -30,7 +30,8 @@ public static class AuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Supervisor, Roles.QualityManager, Roles.Admin))
             .AddPolicy(Policies.QualityManager, p => p.RequireRole(Roles.QualityManager, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Service, p => p.RequireRole(Roles.Service));
         return builder;
     }
 }

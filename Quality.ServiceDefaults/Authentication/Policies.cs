@@ -6,4 +6,7 @@ public static class Policies
     public const string Supervisor = "supervisor-or-above";
     public const string QualityManager = "quality-manager-or-above";
     public const string Admin = "admin";
+
+    /// <summary>Another Quality service; no person, whatever their role, passes it.</summary>
+    public const string Service = "service";
 }

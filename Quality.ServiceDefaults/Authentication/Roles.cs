@@ -9,4 +9,10 @@ public static class Roles
     public const string Admin = "admin";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>([Agent, Supervisor, QualityManager, Admin]);
+
+    /// <summary>
+    /// Carried only by the short-lived tokens one Quality service mints for its calls to another
+    /// (<see cref="TokenFactory.CreateForService"/>); never a person's role, so it is not in <see cref="All"/>.
+    /// </summary>
+    public const string Service = "service";
 }

@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quality.ServiceDefaults.Authentication;
 
 namespace Quality.ServiceDefaults;
 
@@ -46,5 +48,23 @@ public static class GrpcClientExtensions
                 channel.ServiceConfig = new ServiceConfig { MethodConfigs = { retry } };
             })
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultDeadline));
+    }
+
+    /// <summary>
+    /// Every call carries <paramref name="callerName"/>'s service token (<see cref="ServiceTokenSource"/>), for
+    /// endpoints that admit services only (<see cref="Policies.Service"/>). Internal calls travel as cleartext
+    /// HTTP/2 on the machine's private network, hence call credentials without TLS.
+    /// </summary>
+    public static IHttpClientBuilder AddServiceIdentity(this IHttpClientBuilder builder, string callerName)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ServiceTokenSource>();
+        return builder
+            .AddCallCredentials((_, metadata, services) =>
+            {
+                metadata.Add("Authorization", $"Bearer {services.GetRequiredService<ServiceTokenSource>().For(callerName)}");
+                return Task.CompletedTask;
+            })
+            .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = true);
     }
 }
