@@ -20,6 +20,9 @@ try
     var piiKey = builder.AddSecret("intake-pii-key", bytes: 32);
     var piiLookupKey = builder.AddSecret("intake-pii-lookup-key", bytes: 32);
 
+    // Notifications signs survey invitation links with it and Intake verifies them: the same key on both sides.
+    var surveyLinkKey = builder.AddSecret("survey-link-key", bytes: 32);
+
     var postgres = builder.AddPostgres(ResourceNames.Postgres);
     var intakeDb = postgres.AddDatabase(ResourceNames.IntakeDb);
     var routingDb = postgres.AddDatabase(ResourceNames.RoutingDb);
@@ -38,23 +41,26 @@ try
         .WaitFor(routingDb).WaitFor(redis).WaitFor(rabbit).WaitFor(scoring)
         .WithEnvironment("Auth__SigningKey", signingKey);
 
-    var notifications = builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
-        .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit)
-        .WaitFor(notificationsDb).WaitFor(redis).WaitFor(rabbit)
-        .WithEnvironment("Auth__SigningKey", signingKey)
-        // On one machine the webhook receivers people try are local; a real deployment leaves this off.
-        .WithEnvironment("Notifications__Webhooks__AllowPrivateNetworks", "true");
-
-    builder.AddProject(ResourceNames.Intake, "services/Quality.Intake/Quality.Intake.csproj")
+    var intake = builder.AddProject(ResourceNames.Intake, "services/Quality.Intake/Quality.Intake.csproj")
         .WithReference(intakeDb).WithReference(redis).WithReference(rabbit)
         .WaitFor(intakeDb).WaitFor(redis).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Intake__Pii__ActiveKeyId", "k1")
         .WithEnvironment("Intake__Pii__Keys__k1", piiKey)
         .WithEnvironment("Intake__Pii__LookupKey", piiLookupKey)
+        .WithEnvironment("Intake__Surveys__LinkKey", surveyLinkKey)
         // Consumers declare their queues when they start; an event published before its queue exists
-        // would be dropped by RabbitMQ, so on a first boot the producers start last.
-        .WaitFor(routing).WaitFor(scoring).WaitFor(notifications);
+        // would be dropped by RabbitMQ, so on a first boot the producers start after their consumers.
+        // (Notifications consumes nothing from Intake; it calls Intake, so it starts after it.)
+        .WaitFor(routing).WaitFor(scoring);
+
+    builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
+        .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit).WithReference(intake)
+        .WaitFor(notificationsDb).WaitFor(intake).WaitFor(redis).WaitFor(rabbit)
+        .WithEnvironment("Auth__SigningKey", signingKey)
+        .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)
+        // On one machine the webhook receivers people try are local; a real deployment leaves this off.
+        .WithEnvironment("Notifications__Webhooks__AllowPrivateNetworks", "true");
 
     await using var app = builder.Build();
     await app.RunAsync(afterStart: () => DevelopmentAccess.Write(app, signingKey));
