@@ -11,6 +11,7 @@ using Quality.Scoring.Features.Leaderboards;
 using Quality.Scoring.Features.LiveFeed;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.Scoring.Features.QaReviews;
+using Quality.Scoring.Features.Scorecards;
 using Quality.Scoring.Features.Surges;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults;
@@ -69,6 +70,9 @@ internal static class Extensions
         builder.Services.AddSingleton<GoalEvaluator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GoalEvaluator>());
         builder.Services.AddScoped<QaReviewService>();
+        builder.Services.AddValidatedOptions<ScorecardOptions>(ScorecardOptions.SectionName);
+        builder.Services.AddSingleton<ScorecardCatalog>();
+        builder.Services.AddScoped<ScorecardQuery>();
         builder.Services.AddScoped<SurgeScan>();
         builder.Services.AddValidatedOptions<SurgeOptions>(SurgeOptions.SectionName);
         builder.Services.AddSingleton<SurgeMonitor>();

@@ -5,6 +5,7 @@ using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Features.Leaderboards;
 using Quality.Scoring.Features.LiveFeed;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.Scorecards;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
 using StackExchange.Redis;
@@ -13,7 +14,7 @@ namespace Quality.Scoring.Grpc;
 
 public sealed class ScoringGrpcService(
     LiveCounterStore live, LiveFactCounter factCounter, KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, GoalService goals,
-    KpiFeedHub feed, TimeProvider time)
+    KpiFeedHub feed, ScorecardQuery scorecards, TimeProvider time)
     : ScoringService.ScoringServiceBase
 {
     public override async Task<LiveCounters> GetLiveCounters(GetLiveCountersRequest request, ServerCallContext context)
@@ -137,6 +138,11 @@ public sealed class ScoringGrpcService(
         board.Entries.Add(answer.Entries.Select(e => new Grpc.LeaderboardEntry { Rank = e.Rank, AgentId = e.AgentId, Value = e.Value, SampleCount = e.SampleCount }));
         return board;
     }
+
+    public override async Task<ScorecardReport> GetScorecard(GetScorecardRequest request, ServerCallContext context) =>
+        ScorecardMessages.ToReport(await scorecards.GetAsync(
+            context.GetHttpContext().User, ScorecardMessages.ParseScope(request.Scope), request.ScopeId, request.Period,
+            request.From?.ToDateTimeOffset(), request.To?.ToDateTimeOffset(), context.CancellationToken));
 
     public override async Task<GoalReport> CreateGoal(CreateGoalRequest request, ServerCallContext context) =>
         GoalMessages.ToReport(await goals.CreateAsync(context.GetHttpContext().User, GoalMessages.ToRequest(request), context.CancellationToken));

@@ -34,6 +34,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => f.OpenedAt);
             fact.HasIndex(f => f.FeedbackId);
+            fact.HasIndex(f => f.TeamId);
         });
         modelBuilder.Entity<FeedbackFact>(fact =>
         {
@@ -61,6 +62,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.Property(f => f.TeamId).HasMaxLength(100);
             fact.HasIndex(f => new { f.CaseId, f.AssignedAt });
             fact.HasIndex(f => f.AgentId);
+            fact.HasIndex(f => f.TeamId);
         });
         modelBuilder.Entity<CaseResponseFact>(fact =>
         {

@@ -41,12 +41,18 @@ public sealed class ScoringHost(string database, string redis, string broker, st
     /// <summary>A gRPC client over the test server signed in as <paramref name="subject"/>; dispose the channel.</summary>
     public (ScoringService.ScoringServiceClient Client, GrpcChannel Channel) GrpcClientFor(string subject, string role, string? team = null)
     {
+        var channel = ChannelFor(subject, role, team);
+        return (new ScoringService.ScoringServiceClient(channel), channel);
+    }
+
+    /// <summary>A gRPC channel over the test server signed in as <paramref name="subject"/>, for any of the service's clients; dispose it.</summary>
+    public GrpcChannel ChannelFor(string subject, string role, string? team = null)
+    {
         var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey }, subject, role, team);
-        var channel = GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        return GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
         {
             HttpHandler = new BearerHandler(token) { InnerHandler = Server.CreateHandler() },
         });
-        return (new ScoringService.ScoringServiceClient(channel), channel);
     }
 
     private sealed class BearerHandler(string token) : DelegatingHandler

@@ -36,4 +36,12 @@ public sealed class KpiFactLoader(ScoringDbContext db)
     public Task<string?> TeamOfAgentAsync(string agentId, CancellationToken ct) =>
         db.CaseAssignmentFacts.AsNoTracking().Where(a => a.AgentId == agentId)
             .OrderByDescending(a => a.AssignedAt).Select(a => a.TeamId).FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether Scoring has seen the agent: a case was assigned to them.</summary>
+    public Task<bool> AgentExistsAsync(string agentId, CancellationToken ct) =>
+        db.CaseAssignmentFacts.AnyAsync(a => a.AgentId == agentId, ct);
+
+    /// <summary>Whether Scoring has seen the team: a case was opened for it or assigned within it.</summary>
+    public async Task<bool> TeamExistsAsync(string teamId, CancellationToken ct) =>
+        await db.CaseFacts.AnyAsync(c => c.TeamId == teamId, ct) || await db.CaseAssignmentFacts.AnyAsync(a => a.TeamId == teamId, ct);
 }

@@ -13,6 +13,9 @@ public sealed class KpiPeriodResolver
 {
     public const string TimeZoneKey = "Scoring:TimeZone";
 
+    /// <summary>The named periods, in the order error messages list them.</summary>
+    public static readonly IReadOnlyList<string> Names = ["day", "week", "month", "last_hour", "last_24h"];
+
     private readonly TimeProvider _time;
 
     public KpiPeriodResolver(IConfiguration configuration, TimeProvider time)

@@ -14,12 +14,17 @@ public static class QaEndpoints
             var rubric = await service.CreateRubricAsync(http.User, request, ct);
             return TypedResults.Created($"/api/qa/rubrics/{rubric.Id}", rubric);
         });
+        qa.MapGet("/rubrics", async (QaReviewService service, CancellationToken ct, int limit = 0, int offset = 0) =>
+            RubricPageResponse.From(await service.ListRubricsAsync(limit, offset, ct)));
         qa.MapGet("/rubrics/{id:guid}", (Guid id, QaReviewService service, CancellationToken ct) => service.GetRubricAsync(id, ct));
         qa.MapPost("/reviews", async (SubmitReviewRequest request, QaReviewService service, HttpContext http, CancellationToken ct) =>
         {
             var review = await service.SubmitAsync(http.User, request, ct);
             return TypedResults.Created($"/api/qa/reviews/{review.Id}", ReviewResponse.From(review));
         });
+        qa.MapGet("/reviews", async (QaReviewService service, HttpContext http, CancellationToken ct,
+            string? agentId = null, Guid? caseId = null, int limit = 0, int offset = 0) =>
+            ReviewPageResponse.From(await service.ListAsync(http.User, new ReviewListFilter(agentId, caseId, limit, offset), ct)));
         qa.MapGet("/reviews/{id:guid}", async (Guid id, QaReviewService service, HttpContext http, CancellationToken ct) =>
             ReviewResponse.From(await service.GetAsync(http.User, id, ct)));
         qa.MapPost("/reviews/{id:guid}/dispute", async (Guid id, DisputeRequest request, QaReviewService service, HttpContext http, CancellationToken ct) =>

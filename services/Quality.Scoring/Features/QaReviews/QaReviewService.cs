@@ -23,6 +23,15 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
     public async Task<Rubric> GetRubricAsync(Guid id, CancellationToken ct) =>
         await db.Rubrics.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException($"rubric {id} does not exist");
 
+    /// <summary>Every rubric, newest first; anyone signed in may read them.</summary>
+    public async Task<Page<Rubric>> ListRubricsAsync(int limit, int offset, CancellationToken ct)
+    {
+        var take = Paging(limit, offset);
+        var rubrics = await db.Rubrics.AsNoTracking().OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Skip(offset).Take(take + 1).ToListAsync(ct);
+        return PageOf(rubrics, take, offset);
+    }
+
     public async Task<QaReview> SubmitAsync(ClaimsPrincipal user, SubmitReviewRequest request, CancellationToken ct)
     {
         var caller = CallerScope.From(user);
@@ -90,6 +99,38 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
     {
         var review = await db.QaReviews.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         return review is not null && QaAccess.CanRead(user, review) ? review : throw new NotFoundException($"review {id} does not exist");
+    }
+
+    /// <summary>
+    /// Reviews the caller may read (as for <see cref="GetAsync"/>: managers all; supervisors their team's; anyone the
+    /// reviews of their own work and those they made), newest first, calibration reviews included.
+    /// </summary>
+    public async Task<Page<QaReview>> ListAsync(ClaimsPrincipal user, ReviewListFilter filter, CancellationToken ct)
+    {
+        var take = Paging(filter.Limit, filter.Offset);
+        var agentId = string.IsNullOrWhiteSpace(filter.AgentId) ? null : filter.AgentId.Trim();
+        var query = db.QaReviews.AsNoTracking();
+        if (agentId is not null)
+        {
+            query = query.Where(r => r.AgentId == agentId);
+        }
+
+        if (filter.CaseId is { } caseId)
+        {
+            query = query.Where(r => r.CaseId == caseId);
+        }
+
+        var caller = CallerScope.From(user);
+        if (caller.Team is not null)
+        {
+            // The same rule as QaAccess.CanRead, as a query.
+            var subject = caller.Subject;
+            var team = user.IsInRole(Roles.Supervisor) && caller.Team.Length > 0 ? caller.Team : null;
+            query = query.Where(r => (subject != "" && (r.AgentId == subject || r.ReviewerId == subject)) || (team != null && r.TeamId == team));
+        }
+
+        var reviews = await query.OrderByDescending(r => r.ReviewedAt).ThenByDescending(r => r.Id).Skip(filter.Offset).Take(take + 1).ToListAsync(ct);
+        return PageOf(reviews, take, filter.Offset);
     }
 
     /// <summary>Only the reviewed agent disputes, once, and not a calibration review (it counts for nothing).</summary>
@@ -232,4 +273,25 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
 
         return (rubric!, caseId!.Value, assignment!.AgentId, assignment.TeamId);
     }
+
+    /// <summary>How many to take: <paramref name="limit"/> 1–100, 0 meaning the default.</summary>
+    private static int Paging(int limit, int offset)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (limit is < 0 or > Page<QaReview>.MaxLimit)
+        {
+            errors["limit"] = [$"must be 1 to {Page<QaReview>.MaxLimit} (0 or none means {Page<QaReview>.DefaultLimit}), not {limit}"];
+        }
+
+        if (offset < 0)
+        {
+            errors["offset"] = [$"must be 0 or more, not {offset}"];
+        }
+
+        return errors.Count > 0 ? throw new RequestValidationException(errors) : limit == 0 ? Page<QaReview>.DefaultLimit : limit;
+    }
+
+    /// <summary>Fetching one more than the page holds tells whether there is a next page without counting.</summary>
+    private static Page<T> PageOf<T>(List<T> fetched, int take, int offset) =>
+        fetched.Count > take ? new Page<T>(fetched[..take], offset + take) : new Page<T>(fetched, null);
 }

@@ -118,6 +118,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.HasIndex("AgentId")
                         .HasDatabaseName("ix_case_assignment_facts_agent_id");
 
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_case_assignment_facts_team_id");
+
                     b.HasIndex("CaseId", "AssignedAt")
                         .HasDatabaseName("ix_case_assignment_facts_case_id_assigned_at");
 
@@ -482,6 +485,9 @@ namespace Quality.Scoring.Infrastructure.Migrations
 
                     b.HasIndex("OpenedAt")
                         .HasDatabaseName("ix_case_facts_opened_at");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_case_facts_team_id");
 
                     b.ToTable("case_facts", (string)null);
                 });
