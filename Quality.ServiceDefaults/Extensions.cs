@@ -58,6 +58,7 @@ public static class Extensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<TranscodedProblemDetailsMiddleware>();
 
         // Health answers in every environment: the AppHost, Kubernetes probes and load balancers need it.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })

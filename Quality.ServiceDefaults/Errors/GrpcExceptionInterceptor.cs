@@ -18,6 +18,7 @@ public sealed class GrpcExceptionInterceptor : Interceptor
         }
         catch (Exception e) when (ToRpc(e) is { } rpc)
         {
+            TranscodedProblemDetailsMiddleware.Remember(context.GetHttpContext(), e);
             throw rpc;
         }
     }

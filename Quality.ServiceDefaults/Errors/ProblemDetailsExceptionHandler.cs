@@ -10,7 +10,23 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        ProblemDetails? problem = exception switch
+        if (ProblemFor(exception) is not { } problem)
+        {
+            return false;
+        }
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>The answer for an exception the services throw on purpose; null for anything else.</summary>
+    internal static ProblemDetails? ProblemFor(Exception exception) =>
+        exception switch
         {
             RequestValidationException e => new ValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value))
             {
@@ -25,19 +41,6 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = e.Message },
             _ => null,
         };
-        if (problem is null)
-        {
-            return false;
-        }
-
-        context.Response.StatusCode = problem.Status!.Value;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
-    }
 
     /// <summary>
     /// A body that is not JSON, or has a value of the wrong type, names the field (<c>score</c>,

@@ -101,15 +101,15 @@ public sealed class TeamsAndAgentsApiTests(RoutingServers servers)
         Assert.Equal(HttpStatusCode.Forbidden, teamByAgent.StatusCode);
     }
 
-    /// <summary>INVALID_ARGUMENT, transcoded: HTTP 400 with the gRPC status (code 3) and the field violations in the message.</summary>
+    /// <summary>HTTP 400 ProblemDetails with each "field: reason" among its field errors.</summary>
     private static async Task AssertInvalidAsync(HttpResponseMessage response, params string[] violations)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var status = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-        Assert.Equal(3, status.GetProperty("code").GetInt32());
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("errors");
         foreach (var violation in violations)
         {
-            Assert.Contains(violation, status.GetProperty("message").GetString());
+            var (field, reason) = (violation[..violation.IndexOf(": ", StringComparison.Ordinal)], violation[(violation.IndexOf(": ", StringComparison.Ordinal) + 2)..]);
+            Assert.Contains(errors.GetProperty(field).EnumerateArray(), e => e.GetString()!.StartsWith(reason, StringComparison.Ordinal));
         }
     }
 }

@@ -157,9 +157,9 @@ public sealed class AssignmentTests(RoutingServers servers)
         var unknown = await scenario.Supervisor.PostAsJsonAsync($"/api/cases/{other.Id}/assign", new { agentId = scenario.AgentId("ghost") }, Cancellation);
         var byAgent = await agent.PostAsJsonAsync($"/api/cases/{other.Id}/assign", new { agentId = scenario.AgentId("full") }, Cancellation);
 
-        var status = await overfill.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-        Assert.Equal(9, status.GetProperty("code").GetInt32());
-        Assert.Contains("is at capacity (1 of 1 active cases)", status.GetProperty("message").GetString());
+        var problem = await overfill.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Equal(HttpStatusCode.Conflict, overfill.StatusCode);
+        Assert.Contains("is at capacity (1 of 1 active cases)", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, byAgent.StatusCode);
         Assert.Equal(scenario.AgentId("spare"), (await scenario.CaseAsync(other.Id)).AgentId);

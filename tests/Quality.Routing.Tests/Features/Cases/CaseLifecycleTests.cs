@@ -98,10 +98,10 @@ public sealed class CaseLifecycleTests(RoutingServers servers)
         await scenario.PostAsync(scenario.Admin, $"/api/cases/{closed.Id}/close", new { });
         var eventsBefore = (await scenario.EventsAsync(closed.Id)).Count;
 
-        await AssertFailedPreconditionAsync(scenario, $"/api/cases/{closed.Id}/resolve", "Cannot resolve a case that is closed");
-        await AssertFailedPreconditionAsync(scenario, $"/api/cases/{closed.Id}/reopen", "Cannot reopen a case that is closed");
-        await AssertFailedPreconditionAsync(scenario, $"/api/cases/{open.Id}/reopen", "Cannot reopen a case that is assigned");
-        await AssertFailedPreconditionAsync(scenario, $"/api/cases/{open.Id}/close", "Cannot close a case that is assigned");
+        await AssertConflictAsync(scenario, $"/api/cases/{closed.Id}/resolve", "Cannot resolve a case that is closed");
+        await AssertConflictAsync(scenario, $"/api/cases/{closed.Id}/reopen", "Cannot reopen a case that is closed");
+        await AssertConflictAsync(scenario, $"/api/cases/{open.Id}/reopen", "Cannot reopen a case that is assigned");
+        await AssertConflictAsync(scenario, $"/api/cases/{open.Id}/close", "Cannot close a case that is assigned");
 
         Assert.Equal(eventsBefore, (await scenario.EventsAsync(closed.Id)).Count);
         Assert.Equal(CaseStatus.Closed, (await scenario.CaseAsync(closed.Id)).Status);
@@ -132,11 +132,11 @@ public sealed class CaseLifecycleTests(RoutingServers servers)
         Assert.Equal(CaseStatus.Assigned, (await scenario.CaseAsync(@case.Id)).Status);
     }
 
-    private static async Task AssertFailedPreconditionAsync(Scenario scenario, string path, string message)
+    private static async Task AssertConflictAsync(Scenario scenario, string path, string message)
     {
         var response = await scenario.Admin.PostAsJsonAsync(path, new { }, Cancellation);
-        var status = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-        Assert.Equal(9, status.GetProperty("code").GetInt32());
-        Assert.StartsWith(message, status.GetProperty("message").GetString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.StartsWith(message, problem.GetProperty("detail").GetString());
     }
 }

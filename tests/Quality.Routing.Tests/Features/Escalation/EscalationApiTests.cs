@@ -31,11 +31,11 @@ public sealed class EscalationApiTests(RoutingServers servers)
         var acknowledged = await scenario.PostAsync(ann, $"/api/cases/{critical.Id}/escalation/acknowledge", new { note = "calling back" });
         var twice = await ann.PostAsJsonAsync($"/api/cases/{critical.Id}/escalation/acknowledge", new { }, Cancellation);
 
-        // Errors come back as the transcoded gRPC status: code and a message that says why.
+        // Errors come back as ProblemDetails whose detail says why.
         Assert.Equal(HttpStatusCode.Forbidden, byColleague.StatusCode);
         Assert.Contains("is not assigned to", await MessageAsync(byColleague));
         Assert.Equal(HttpStatusCode.NotFound, byOutsider.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, notEscalated.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, notEscalated.StatusCode);
         Assert.Contains("is not escalated", await MessageAsync(notEscalated));
         Assert.Contains("already acknowledged by", await MessageAsync(twice));
         var escalation = acknowledged.GetProperty("escalation");
@@ -53,5 +53,5 @@ public sealed class EscalationApiTests(RoutingServers servers)
     }
 
     private static async Task<string> MessageAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("message").GetString()!;
+        (await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("detail").GetString()!;
 }

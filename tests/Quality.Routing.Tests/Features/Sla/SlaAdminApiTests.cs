@@ -59,7 +59,7 @@ public sealed class SlaAdminApiTests(RoutingServers servers)
             },
         }, Cancellation);
 
-        var message = await ErrorMessageAsync(put, 3);
+        var message = await ErrorMessageAsync(put, HttpStatusCode.BadRequest);
         Assert.Contains("time_zone: 'Asia/Shangai' is not a known time zone", message);
         Assert.Contains("hours[1]: monday 11:30–18:00 overlaps hours[0] (monday 09:00–12:00)", message);
         Assert.Contains("hours[2].end: 09:00 is not after start 18:00", message);
@@ -116,14 +116,14 @@ public sealed class SlaAdminApiTests(RoutingServers servers)
             rank = 1, calendarId = "nowhere", targets = new[] { new { priority = 1, resolution = "60s" } },
         }, Cancellation);
 
-        Assert.Contains("targets: a policy needs at least one target", await ErrorMessageAsync(noTargets, 3));
-        var bad = await ErrorMessageAsync(badValues, 3);
+        Assert.Contains("targets: a policy needs at least one target", await ErrorMessageAsync(noTargets, HttpStatusCode.BadRequest));
+        var bad = await ErrorMessageAsync(badValues, HttpStatusCode.BadRequest);
         Assert.Contains("rank: is required", bad);
         Assert.Contains("warning_fraction: must be more than 0 and less than 1", bad);
         Assert.Contains("condition.priorities: entries must be between 1 (most urgent) and 4", bad);
         Assert.Contains("targets[0]: needs at least one of first_response, next_response, resolution", bad);
         Assert.Contains("targets[1].resolution: must be between 1s and 365 days", bad);
-        Assert.Contains("calendar_id: calendar 'nowhere' does not exist", await ErrorMessageAsync(unknownCalendar, 3));
+        Assert.Contains("calendar_id: calendar 'nowhere' does not exist", await ErrorMessageAsync(unknownCalendar, HttpStatusCode.BadRequest));
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/sla/policies", Cancellation);
         Assert.DoesNotContain(list.GetProperty("policies").EnumerateArray(), p => p.GetProperty("policyId").GetString() == id);
     }
@@ -143,8 +143,8 @@ public sealed class SlaAdminApiTests(RoutingServers servers)
             rank = 1, targets = new[] { new { priority = 1, resolution = "60s" } },
         }, Cancellation);
 
-        Assert.Contains("Only admins may change business calendars", await ErrorMessageAsync(calendar, 7));
-        Assert.Contains("Only admins may change SLA policies", await ErrorMessageAsync(policy, 7));
+        Assert.Contains("Only admins may change business calendars", await ErrorMessageAsync(calendar, HttpStatusCode.Forbidden));
+        Assert.Contains("Only admins may change SLA policies", await ErrorMessageAsync(policy, HttpStatusCode.Forbidden));
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/api/sla/calendars/default", Cancellation)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync("/api/sla/policies", Cancellation)).StatusCode);
         var stillDefault = await agent.GetFromJsonAsync<JsonElement>("/api/sla/calendars/default", Cancellation);
@@ -164,12 +164,12 @@ public sealed class SlaAdminApiTests(RoutingServers servers)
         Assert.Equal(HttpStatusCode.OK, (await scenario.Supervisor.GetAsync($"/api/cases/{@case.Id}/sla", Cancellation)).StatusCode);
     }
 
-    /// <summary>The gRPC status (code and message) that transcoding answers for a refused call.</summary>
-    private static async Task<string> ErrorMessageAsync(HttpResponseMessage response, int grpcCode)
+    /// <summary>The ProblemDetails' detail of a refused call, after checking its status.</summary>
+    private static async Task<string> ErrorMessageAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
-        var status = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-        Assert.False(response.IsSuccessStatusCode, $"Expected a refusal, got {(int)response.StatusCode}: {status}");
-        Assert.Equal(grpcCode, status.GetProperty("code").GetInt32());
-        return status.GetProperty("message").GetString()!;
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {problem}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return problem.GetProperty("detail").GetString()!;
     }
 }
