@@ -61,6 +61,19 @@ public sealed class IntakeServers : IAsyncLifetime
         ["Intake:Pii:LookupKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
     };
 
+    /// <summary>The survey link keys Notifications would sign with: the current one and the one before a rotation.</summary>
+    public static readonly byte[] SurveyLinkKey = RandomNumberGenerator.GetBytes(32);
+
+    public static readonly byte[] PreviousSurveyLinkKey = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>The in-memory server gives every request the same (no) client address, so all tests share one budget.</summary>
+    private static readonly Dictionary<string, string?> SurveyLinks = new()
+    {
+        ["Intake:Surveys:LinkKey"] = Convert.ToBase64String(SurveyLinkKey),
+        ["Intake:Surveys:PreviousLinkKey"] = Convert.ToBase64String(PreviousSurveyLinkKey),
+        ["Intake:Surveys:PermitsPerMinute"] = "100000",
+    };
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });
@@ -74,7 +87,7 @@ public sealed class IntakeServers : IAsyncLifetime
             .UseSetting($"ConnectionStrings:{ResourceNames.IntakeDb}", DatabaseConnectionString)
             .UseSetting($"ConnectionStrings:{ResourceNames.RabbitMQ}", _servers.GetConnectionString(ResourceNames.RabbitMQ))
             .UseSetting("Auth:SigningKey", SigningKey)
-            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(ReviewSources).AddInMemoryCollection(PiiKeys)));
+            .ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(ReviewSources).AddInMemoryCollection(PiiKeys).AddInMemoryCollection(SurveyLinks)));
         // Starting the host applies the migrations and connects the bus once, before the first test.
         _intake.CreateClient().Dispose();
     }
@@ -109,6 +122,10 @@ public sealed class IntakeServers : IAsyncLifetime
 
     public static string Token(string role, string? team = null) =>
         TokenFactory.Create(new AuthOptions { SigningKey = SigningKey }, $"test-{role}", role, team);
+
+    /// <summary>A token another Quality service mints for its calls (role "service"), as Notifications does.</summary>
+    public static string ServiceToken(string service = "notifications") =>
+        TokenFactory.CreateForService(new AuthOptions { SigningKey = SigningKey }, service, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 
     public async Task<NpgsqlConnection> OpenDatabaseAsync()
     {

@@ -14,6 +14,7 @@ using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Reclassification;
 using Quality.Intake.Features.Reviews;
 using Quality.Intake.Features.Search;
+using Quality.Intake.Features.SurveyLinks;
 using Quality.Intake.Features.Surveys;
 using Quality.Intake.Features.Transcripts;
 using Quality.Intake.Infrastructure;
@@ -67,6 +68,10 @@ internal static class Extensions
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddValidatedOptions<RequestLimitsOptions>(RequestLimitsOptions.SectionName);
         builder.Services.AddSingleton<RequestLimits>();
+        builder.Services.AddValidatedOptions<SurveyLinkOptions>(SurveyLinkOptions.SectionName);
+        builder.Services.AddScoped<SurveyLinkAnswers>();
+        builder.Services.AddScoped<SurveyContacts>();
+        builder.Services.AddSurveyLinkRateLimit();
 
         // Channels sign in with an API key; people keep the JWT default from the service defaults.
         builder.Services.AddAuthentication()

@@ -2,12 +2,13 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Quality.Intake.Features.Privacy;
 using Quality.Intake.Features.Search;
+using Quality.Intake.Features.SurveyLinks;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Intake.Grpc;
 
-public sealed class IntakeGrpcService(FeedbackQueries queries, PiiProtector pii) : IntakeService.IntakeServiceBase
+public sealed class IntakeGrpcService(FeedbackQueries queries, SurveyContacts contacts, PiiProtector pii) : IntakeService.IntakeServiceBase
 {
     public override async Task<Feedback> GetFeedback(GetFeedbackRequest request, ServerCallContext context)
     {
@@ -55,5 +56,25 @@ public sealed class IntakeGrpcService(FeedbackQueries queries, PiiProtector pii)
             PageToken = request.PageToken,
         }, context.CancellationToken);
         return new ListFeedbackResponse { Items = { page.Items.Select(i => i.ToMessage(pii)) }, NextPageToken = page.NextPageToken ?? "" };
+    }
+
+    /// <summary>Services only: the address in clear goes to whoever sends the invitation, never to a person's screen.</summary>
+    [Authorize(Policy = Policies.Service)]
+    public override async Task<SurveyContact> GetSurveyContact(GetSurveyContactRequest request, ServerCallContext context)
+    {
+        if (!Guid.TryParse(request.FeedbackId, out var id))
+        {
+            throw new RequestValidationException("feedback_id", "must be a UUID");
+        }
+
+        var caller = context.GetHttpContext().User.Identity?.Name ?? "an unnamed service";
+        var contact = await contacts.GetAsync(id, caller, context.CancellationToken);
+        return new SurveyContact
+        {
+            Email = contact.Email ?? "",
+            HasEmail = contact.Email is not null,
+            Language = contact.Language,
+            Erased = contact.Erased,
+        };
     }
 }

@@ -22,6 +22,17 @@ public static class ChannelNames
     /// <summary>Rows of an uploaded CSV or JSON Lines file.</summary>
     public const string Import = "import";
 
+    /// <summary>
+    /// Survey answers given through a signed invitation link (<c>/surveys/answer</c>); the external id is the link's
+    /// nonce, so the unique (channel, external id) index makes each link one-time. No API key is issued for it: the
+    /// link is the customer's credential.
+    /// </summary>
+    public const string SurveyLink = "survey_link";
+
+    /// <summary>The channels an API key can be issued for.</summary>
     public static readonly IReadOnlySet<string> All =
         new SortedSet<string>([Api, Survey, Email, Call, Chat, Review, Import], StringComparer.Ordinal);
+
+    /// <summary>Every channel a stored item can have: <see cref="All"/> and <see cref="SurveyLink"/>.</summary>
+    public static readonly IReadOnlySet<string> Stored = new SortedSet<string>([.. All, SurveyLink], StringComparer.Ordinal);
 }

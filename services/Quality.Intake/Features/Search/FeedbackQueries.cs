@@ -73,9 +73,9 @@ public sealed class FeedbackQueries(IntakeDbContext db, FeedbackClassifier class
     {
         if (filter.Channel.Length > 0)
         {
-            query = ChannelNames.All.Contains(filter.Channel)
+            query = ChannelNames.Stored.Contains(filter.Channel)
                 ? query.Where(f => f.Channel == filter.Channel)
-                : Fail(errors, "channel", $"must be one of: {string.Join(", ", ChannelNames.All)}", query);
+                : Fail(errors, "channel", $"must be one of: {string.Join(", ", ChannelNames.Stored)}", query);
         }
 
         if (filter.Kind.Length > 0)

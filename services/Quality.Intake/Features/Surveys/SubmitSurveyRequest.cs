@@ -13,7 +13,10 @@ public sealed record SubmitSurveyRequest : IValidatableObject
     [Required]
     public int? Score { get; init; }
 
-    [StringLength(20_000)]
+    /// <summary>The longest comment a survey answer may carry, whichever way it arrives.</summary>
+    public const int MaxCommentLength = 20_000;
+
+    [StringLength(MaxCommentLength)]
     public string? Comment { get; init; }
 
     /// <summary>The Routing case the survey followed, if any.</summary>

@@ -19,24 +19,42 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
     {
         var (type, score, caseId) = Validate(request);
         pii.ThrowIfRefused(request.Contact());
-        var comment = string.IsNullOrWhiteSpace(request.Comment) ? "" : request.Comment.Trim();
+        return SubmitAsync(new SurveyAnswer
+        {
+            Channel = ChannelNames.Survey,
+            ExternalId = request.ExternalId,
+            Type = type,
+            Score = score,
+            CaseId = caseId,
+            Comment = request.Comment,
+            CustomerKey = request.CustomerId,
+            CustomerTier = request.CustomerTier,
+            Contact = request.Contact(),
+        }, cancellationToken);
+    }
+
+    /// <summary>Stores an answer already validated, whichever way it came (a channel's API call, an invitation link).</summary>
+    internal Task<SubmitFeedbackResponse> SubmitAsync(SurveyAnswer answer, CancellationToken cancellationToken)
+    {
+        var comment = string.IsNullOrWhiteSpace(answer.Comment) ? "" : answer.Comment.Trim();
         return submitter.SubmitAsync(
-            ChannelNames.Survey, request.ExternalId, () => Build(type, score, caseId, comment, request), request.CustomerTier,
+            answer.Channel, answer.ExternalId, () => Build(answer, comment), answer.CustomerTier,
             item => [new SurveyAnswered
             {
                 CorrelationId = item.Id,
                 FeedbackId = item.Id,
-                SurveyType = type,
-                Score = score,
-                CaseId = caseId,
+                SurveyType = answer.Type,
+                Score = answer.Score,
+                CaseId = answer.CaseId,
                 CustomerKey = item.CustomerKey,
                 AnsweredAt = item.ReceivedAt,
             }],
             cancellationToken);
     }
 
-    private FeedbackItem Build(SurveyType type, int score, Guid? caseId, string comment, SubmitSurveyRequest request)
+    private FeedbackItem Build(SurveyAnswer answer, string comment)
     {
+        var (type, score) = (answer.Type, answer.Score);
         var scoreSentiment = SurveyScale.Sentiment(type, score);
         var text = comment.Length > 0 ? classifier.Classify(comment) : null;
         var evidence = new List<string> { $"survey:{type.ToString().ToLowerInvariant()}:{score}" };
@@ -58,14 +76,14 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
             severity = 1;
         }
 
-        var language = text?.Language ?? "en";
+        var language = text?.Language ?? answer.Language ?? "en";
         return new FeedbackItem
         {
             Id = Guid.CreateVersion7(),
-            Channel = ChannelNames.Survey,
-            ExternalId = request.ExternalId,
+            Channel = answer.Channel,
+            ExternalId = answer.ExternalId,
             Text = comment,
-            CustomerKey = request.CustomerId,
+            CustomerKey = answer.CustomerKey,
             Kind = kind,
             Category = text?.Category ?? classifier.DefaultCategory,
             Severity = severity,
@@ -74,10 +92,10 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
             Confidence = text is null ? 0.9 : Math.Max(0.9, text.Confidence),
             Evidence = evidence,
             ReceivedAt = time.GetUtcNow(),
-            CaseId = caseId,
+            CaseId = answer.CaseId,
             SurveyType = type,
             SurveyScore = score,
-            Contact = request.Contact(),
+            Contact = answer.Contact,
         };
     }
 

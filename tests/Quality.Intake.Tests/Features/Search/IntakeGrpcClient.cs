@@ -19,6 +19,12 @@ internal sealed class IntakeGrpcClient(GrpcChannel channel, string token)
     private static readonly Method<GetFeedbackRequest, Quality.Intake.Grpc.Feedback> Get = new(
         MethodType.Unary, Service, "GetFeedback", Marshaller(GetFeedbackRequest.Parser), Marshaller(Quality.Intake.Grpc.Feedback.Parser));
 
+    private static readonly Method<GetSurveyContactRequest, SurveyContact> Contact = new(
+        MethodType.Unary, Service, "GetSurveyContact", Marshaller(GetSurveyContactRequest.Parser), Marshaller(SurveyContact.Parser));
+
+    public Task<SurveyContact> GetSurveyContactAsync(string feedbackId) =>
+        channel.CreateCallInvoker().AsyncUnaryCall(Contact, null, Options(), new GetSurveyContactRequest { FeedbackId = feedbackId }).ResponseAsync;
+
     public Task<ListFeedbackResponse> ListFeedbackAsync(ListFeedbackRequest request) =>
         channel.CreateCallInvoker().AsyncUnaryCall(List, null, Options(), request).ResponseAsync;
 
