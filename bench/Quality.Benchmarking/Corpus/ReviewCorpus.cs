@@ -1,4 +1,4 @@
-namespace Quality.LoadGenerator.Corpus;
+namespace Quality.Benchmarking.Corpus;
 
 /// <summary>
 /// The reviews traffic is drawn from: the <c>label,review</c> CSV of the waimai_10k corpus (label 1 positive,

@@ -1,4 +1,4 @@
-namespace Quality.LoadGenerator.Options;
+namespace Quality.Benchmarking.Configuration;
 
 /// <summary>Reads a <c>KEY=value</c> file such as the AppHost's <c>.quality/quality.env</c>.</summary>
 public static class EnvironmentFile

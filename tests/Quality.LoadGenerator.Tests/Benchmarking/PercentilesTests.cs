@@ -1,6 +1,5 @@
-using Quality.LoadGenerator.Measurement;
 
-namespace Quality.LoadGenerator.Tests.Measurement;
+namespace Quality.LoadGenerator.Tests.Benchmarking;
 
 public sealed class PercentilesTests
 {

@@ -1,4 +1,4 @@
-namespace Quality.LoadGenerator.Measurement;
+namespace Quality.Benchmarking.Measurement;
 
 /// <summary>Latency percentiles in milliseconds (nearest rank: always a value that occurred).</summary>
 public sealed record LatencySummary(int Count, double P50, double P90, double P99, double Max, double Mean)

@@ -1,4 +1,4 @@
-namespace Quality.LoadGenerator.Measurement;
+namespace Quality.Benchmarking.Measurement;
 
 /// <summary>Collects latencies (milliseconds) from many threads; every sample is kept, so percentiles are exact.</summary>
 public sealed class LatencyRecorder

@@ -1,6 +1,5 @@
-using Quality.LoadGenerator.Corpus;
 
-namespace Quality.LoadGenerator.Tests.Corpus;
+namespace Quality.LoadGenerator.Tests.Benchmarking;
 
 public sealed class ReviewCorpusTests
 {

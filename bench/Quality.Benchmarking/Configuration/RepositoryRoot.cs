@@ -1,4 +1,4 @@
-namespace Quality.LoadGenerator.Options;
+namespace Quality.Benchmarking.Configuration;
 
 /// <summary>The repository root: the nearest directory above the working directory holding <c>Quality.slnx</c>.</summary>
 public static class RepositoryRoot

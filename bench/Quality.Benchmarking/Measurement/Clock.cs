@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Quality.LoadGenerator.Measurement;
+namespace Quality.Benchmarking.Measurement;
 
 /// <summary>Monotonic timestamps: every latency is measured on this process's clock, never across machines' clocks.</summary>
 public static class Clock

@@ -1,4 +1,4 @@
-namespace Quality.LoadGenerator.Measurement;
+namespace Quality.Benchmarking.Measurement;
 
 /// <summary>Nearest-rank percentiles, the definition Scoring uses too (docs/kpis.md).</summary>
 public static class Percentiles
