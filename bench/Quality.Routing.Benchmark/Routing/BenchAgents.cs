@@ -51,10 +51,11 @@ public sealed class BenchAgents(RoutingApi routing, string runId)
     /// <summary>Sets every agent of the run offline; failures are returned, not thrown, so the results are still written.</summary>
     public async Task<string?> GoOfflineAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         string? error = null;
         foreach (var id in _ids)
         {
+            // Per agent, not for all: on a busy machine one slow answer must not leave the rest online.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
                 await routing.PutAsync($"api/agents/{id}/presence", new { presence = "offline" }, timeout.Token).ConfigureAwait(false);
