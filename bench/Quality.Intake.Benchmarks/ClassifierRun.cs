@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Quality.Benchmarking.Corpus;
 using Quality.Contracts.Intake;
 using Quality.Intake.Classification;
 
@@ -7,7 +8,7 @@ namespace Quality.Intake.Benchmarks;
 /// <summary>One pass of a classifier over labelled reviews: how often it agrees, and how fast.</summary>
 public sealed record ClassifierRun(BinaryScore Score, double ComplaintRecall, double Throughput)
 {
-    public static ClassifierRun Measure(FeedbackClassifier classifier, IReadOnlyList<LabelledReview> reviews, int errorsToShow)
+    public static ClassifierRun Measure(FeedbackClassifier classifier, IReadOnlyList<Review> reviews, int errorsToShow)
     {
         var clock = Stopwatch.StartNew();
         var score = new BinaryScore();

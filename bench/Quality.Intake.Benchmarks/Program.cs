@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Quality.Benchmarking.Configuration;
+using Quality.Benchmarking.Corpus;
 using Quality.Contracts.Intake;
 using Quality.Intake.Benchmarks;
 using Quality.Intake.Classification;
@@ -10,14 +12,14 @@ using Quality.Intake.Classification.Model;
 var errorsIndex = Array.IndexOf(args, "--errors");
 var errorsToShow = errorsIndex >= 0 && errorsIndex + 1 < args.Length && int.TryParse(args[errorsIndex + 1], out var n) ? n : 0;
 var positional = args.Where((_, i) => errorsIndex < 0 || (i != errorsIndex && i != errorsIndex + 1)).ToArray();
-var path = positional.Length > 0 ? positional[0] : LabelledReviews.DefaultPath();
+var path = positional.Length > 0 ? positional[0] : CorpusPath.Default(RepositoryRoot.Find());
 if (!File.Exists(path))
 {
     Console.Error.WriteLine($"error: {path} not found; pass the path of a label,review CSV");
     return 2;
 }
 
-var reviews = LabelledReviews.Read(path);
+var reviews = ReviewCorpus.Parse(File.ReadLines(path));
 var lexicon = Lexicon.Load(Path.Combine(AppContext.BaseDirectory, "Classification", "lexicon.json"));
 var negatives = reviews.Count(r => !r.Positive);
 Console.WriteLine($"{Path.GetFileName(path)}: {reviews.Count} reviews ({reviews.Count - negatives} positive, {negatives} negative)");

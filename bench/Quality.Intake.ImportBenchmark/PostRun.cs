@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Quality.Benchmarking.Measurement;
 
 namespace Quality.Intake.ImportBenchmark;
 
@@ -71,9 +72,9 @@ internal static class PostRun
 
         await Task.WhenAll(requests);
         var achieved = total / clock.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
+        var summary = Percentiles.Summarize(latencies);
         Console.WriteLine($"Single-item POST at a fixed {rate:N0}/s for {seconds} s ({achieved:N0}/s achieved, {failures} failed): " +
-            $"p50 {Percentile(latencies, 0.50):F1} ms, p90 {Percentile(latencies, 0.90):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms");
+            $"p50 {summary.P50:F1} ms, p90 {summary.P90:F1} ms, p99 {summary.P99:F1} ms, max {summary.Max:F1} ms");
     }
 
     private static async Task<bool> PostAsync(HttpClient client, string externalId, int n)
@@ -88,6 +89,4 @@ internal static class PostRun
             return false;
         }
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -1,3 +1,4 @@
+using Quality.Benchmarking.Reporting;
 using Quality.Hosting;
 using Quality.Intake.ImportBenchmark;
 
@@ -20,7 +21,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     return 2;
 }
 
-Console.WriteLine($"Starting PostgreSQL, RabbitMQ and Intake (Release) … {Machine.Load()}");
+Console.WriteLine($"Starting PostgreSQL, RabbitMQ and Intake (Release) … {MachineInfo.LoadLine()}");
 try
 {
     await using var system = await IntakeSystem.StartAsync(options);
@@ -37,15 +38,15 @@ try
             File.Delete(path);
         }
 
-        Console.WriteLine($"  ({Machine.Load()})");
+        Console.WriteLine($"  ({MachineInfo.LoadLine()})");
     }
 
     if (options.PostSeconds > 0)
     {
         await PostRun.ThroughputAsync(system, options.PostSeconds, options.Concurrency);
-        Console.WriteLine($"  ({Machine.Load()})");
+        Console.WriteLine($"  ({MachineInfo.LoadLine()})");
         await PostRun.LatencyAsync(system, options.PostSeconds, options.Rate);
-        Console.WriteLine($"  ({Machine.Load()})");
+        Console.WriteLine($"  ({MachineInfo.LoadLine()})");
     }
 
     return 0;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Quality.LoadGenerator.Agents;
 using Quality.LoadGenerator.Baseline;
-using Quality.LoadGenerator.Corpus;
 using Quality.LoadGenerator.Live;
 using Quality.LoadGenerator.Measurement;
 using Quality.LoadGenerator.Options;
@@ -30,10 +29,9 @@ public sealed class BenchmarkRun(LoadOptions options)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var machine = MachineInfo.Current();
-        if (double.TryParse(machine.LoadAverage.Split(' ')[0], CultureInfo.InvariantCulture, out var load) && load > machine.Cores)
+        if (machine.PreliminaryNote() is { } preliminary)
         {
-            _notes.Add($"Preliminary: the 1-minute load average was {load:0.#} on {machine.Cores} cores when the run started, so other work "
-                + "competed for the CPU throughout (see the load average after each stage). These figures describe this harness on a busy machine, not the system's capacity.");
+            _notes.Add(preliminary);
         }
 
         var corpus = ReviewCorpus.Load(options.CorpusPath);

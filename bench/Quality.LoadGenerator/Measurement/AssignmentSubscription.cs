@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Quality.Benchmarking.Messaging;
 using Quality.Contracts.Routing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -12,7 +12,7 @@ namespace Quality.LoadGenerator.Measurement;
 /// </summary>
 public sealed class AssignmentSubscription : IAsyncDisposable
 {
-    public static readonly string Exchange = $"{typeof(CaseAssigned).Namespace}:{nameof(CaseAssigned)}";
+    public static readonly string Exchange = MassTransitEnvelope.ExchangeName(typeof(CaseAssigned));
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -37,7 +37,7 @@ public sealed class AssignmentSubscription : IAsyncDisposable
         consumer.ReceivedAsync += (_, delivery) =>
         {
             var receivedAt = Clock.Now;
-            if (CorrelationId(delivery.Body.Span) is { } correlationId)
+            if (MassTransitEnvelope.CorrelationId(delivery.Body.Span) is { } correlationId)
             {
                 tracker.OnAssigned(correlationId, receivedAt);
             }
@@ -46,27 +46,6 @@ public sealed class AssignmentSubscription : IAsyncDisposable
         };
         await channel.BasicConsumeAsync(queue.QueueName, autoAck: true, consumer, ct).ConfigureAwait(false);
         return new AssignmentSubscription(connection, channel);
-    }
-
-    /// <summary>The feedback id a MassTransit envelope carries: the event's own correlation id, else the envelope's.</summary>
-    public static Guid? CorrelationId(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
-            if (root.TryGetProperty("message", out var message) && message.TryGetProperty("correlationId", out var inner) && inner.TryGetGuid(out var id))
-            {
-                return id;
-            }
-
-            return root.TryGetProperty("correlationId", out var outer) && outer.TryGetGuid(out id) ? id : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -45,19 +45,18 @@ public static class OptionParser
     public static LoadOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
     {
         var given = ReadPairs(args);
-        var envPath = Path.GetFullPath(given.GetValueOrDefault("env") ?? Path.Combine(repositoryRoot, ".quality", "quality.env"));
+        var envPath = Path.GetFullPath(given.GetValueOrDefault("env") ?? QualityEnvironment.DefaultPath(repositoryRoot));
         if (given.ContainsKey("env") && !File.Exists(envPath))
         {
             throw new OptionException($"--env: {envPath} does not exist");
         }
 
-        var env = EnvironmentFile.Read(envPath);
-        string? Value(string option, string envKey) => given.GetValueOrDefault(option) ?? env.GetValueOrDefault(envKey);
+        var env = QualityEnvironment.Read(envPath);
+        string? Value(string option, string envKey) => given.GetValueOrDefault(option) ?? env[envKey];
 
         var token = Value("token", "QUALITY_TOKEN")
             ?? throw new OptionException($"no token: start the system with scripts/run.sh (it writes {envPath}) or pass --token");
-        var corpus = Path.GetFullPath(given.GetValueOrDefault("data")
-            ?? Path.Combine(repositoryRoot, "..", "shared", "data", "waimai_10k.csv"));
+        var corpus = Path.GetFullPath(given.GetValueOrDefault("data") ?? CorpusPath.Default(repositoryRoot));
         if (!File.Exists(corpus))
         {
             throw new OptionException($"--data: {corpus} does not exist");
@@ -85,7 +84,7 @@ public static class OptionParser
             AgentCapacity = Int(given, "agent-capacity", 200, 1, 100_000),
             SurveyShare = Fraction(given, "survey-share", 0.5),
             BaselineDuration = Seconds(given, "baseline", 5, minimum: 0),
-            OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? Path.Combine(repositoryRoot, "docs", "benchmarks")),
+            OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
             Label = Label(given.GetValueOrDefault("label") ?? "run"),
             Live = !given.ContainsKey("no-live"),
             Seed = Int(given, "seed", 7, int.MinValue, int.MaxValue),
@@ -99,49 +98,10 @@ public static class OptionParser
     [
         "env", "intake", "routing", "scoring", "token", "rabbitmq", "postgres", "data-dir", "rate", "duration", "warmup",
         "drain", "mix", "batch-size", "concurrency", "data", "seed", "agents", "agent-capacity", "survey-share", "baseline",
-        "output", "label", "no-live", "help",
+        "output", "label",
     ];
 
-    private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args)
-    {
-        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new OptionException($"unexpected argument '{arg}' (options start with --; see --help)");
-            }
-
-            var name = arg[2..];
-            string? inline = null;
-            if (name.IndexOf('=', StringComparison.Ordinal) is var eq and > 0)
-            {
-                inline = name[(eq + 1)..];
-                name = name[..eq];
-            }
-
-            if (!Known.Contains(name))
-            {
-                throw new OptionException($"unknown option --{name} (see --help)");
-            }
-
-            if (Flags.Contains(name))
-            {
-                pairs[name] = "true";
-                continue;
-            }
-
-            if (inline is null && (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
-            {
-                throw new OptionException($"--{name} needs a value (see --help)");
-            }
-
-            pairs[name] = inline ?? args[++i];
-        }
-
-        return pairs;
-    }
+    private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args) => CommandLineArguments.ReadPairs(args, Known, Flags);
 
     private static Uri Url(string? value, string service, string envPath)
     {
@@ -233,25 +193,6 @@ public static class OptionParser
     private static readonly HashSet<string> Secrets = ["--token", "--postgres", "--rabbitmq"];
 
     /// <summary>The command line to record with the results, secrets left out.</summary>
-    internal static string Describe(IReadOnlyList<string> args)
-    {
-        var parts = new List<string> { "dotnet run --project bench/Quality.LoadGenerator -c Release --" };
-        for (var i = 0; i < args.Count; i++)
-        {
-            var name = args[i].Split('=')[0];
-            if (Secrets.Contains(name))
-            {
-                parts.Add(args[i].Contains('=', StringComparison.Ordinal) ? $"{name}=…" : $"{name} …");
-                i += args[i].Contains('=', StringComparison.Ordinal) ? 0 : 1;
-                continue;
-            }
-
-            parts.Add(Quote(args[i]));
-        }
-
-        return string.Join(' ', parts);
-    }
-
-    private static string Quote(string arg) =>
-        arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ',' or '=' or ':') ? arg : $"'{arg}'";
+    internal static string Describe(IReadOnlyList<string> args) =>
+        CommandLineArguments.Describe("dotnet run --project bench/Quality.LoadGenerator -c Release --", args, Secrets);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Quality.LoadGenerator.Corpus;
 using Quality.LoadGenerator.Measurement;
 
 namespace Quality.LoadGenerator.Traffic;

@@ -1,4 +1,3 @@
-using System.Text;
 using Quality.LoadGenerator.Measurement;
 
 namespace Quality.LoadGenerator.Tests.Measurement;
@@ -21,14 +20,5 @@ public sealed class AssignmentTrackerTests
 
         Assert.Equal(2, stage.Assigned.Count);
         Assert.Equal(0, tracker.WaitingFor(stage));
-    }
-
-    [Fact]
-    public void Reads_the_correlation_id_from_a_MassTransit_envelope()
-    {
-        var id = Guid.NewGuid();
-        var body = Encoding.UTF8.GetBytes($$$"""{"messageId":"{{{Guid.NewGuid()}}}","message":{"caseId":"{{{Guid.NewGuid()}}}","correlationId":"{{{id}}}"}}""");
-        Assert.Equal(id, AssignmentSubscription.CorrelationId(body));
-        Assert.Null(AssignmentSubscription.CorrelationId("not json"u8));
     }
 }

@@ -1,3 +1,4 @@
+using Quality.Benchmarking.CommandLine;
 using Quality.LoadGenerator.Options;
 
 namespace Quality.LoadGenerator.Tests.Options;
