@@ -1,0 +1,10 @@
+namespace Quality.Notifications.Benchmark.Receivers;
+
+/// <summary>What a receiver concluded about a request's signature headers.</summary>
+public enum SignatureCheck
+{
+    Valid,
+    MissingHeaders,
+    StaleTimestamp,
+    Mismatch,
+}
