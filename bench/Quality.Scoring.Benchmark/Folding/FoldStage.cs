@@ -13,6 +13,10 @@ public sealed class FoldStage(EventPublisher publisher, ScoringConnection scorin
     private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Seconds from the start until every publisher had its last confirm.</summary>
+    private double _publishEnd = double.NaN;
+    private int _publishersLeft;
+
     public async Task<FoldResult> RunAsync(TrafficPlan plan, double? rate, Action<string> progress, CancellationToken ct)
     {
         var start = Clock.Now;
@@ -63,10 +67,6 @@ public sealed class FoldStage(EventPublisher publisher, ScoringConnection scorin
             LoadAfter = MachineInfo.LoadAverageNow(),
         };
     }
-
-    /// <summary>Seconds from the start until every publisher had its last confirm.</summary>
-    private double _publishEnd = double.NaN;
-    private int _publishersLeft;
 
     private async Task PublishPartitionAsync(TrafficPlan plan, int partition, double? rate, long start, CancellationToken ct)
     {
