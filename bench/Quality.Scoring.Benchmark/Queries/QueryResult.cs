@@ -1,0 +1,3 @@
+namespace Quality.Scoring.Benchmark.Queries;
+
+public sealed record QueryResult(int Clients, double Seconds, int Queries, double QueriesPerSecond, IReadOnlyList<QueryRow> Rows, string LoadAfter);
