@@ -5,6 +5,7 @@ using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
+using Quality.Notifications.Features.Surveys;
 using Quality.Notifications.Grpc;
 using Quality.Notifications.Infrastructure;
 using Quality.ServiceDefaults;
@@ -25,6 +26,7 @@ app.MapDeliveryEndpoints();
 app.MapAlertEndpoints();
 app.MapQuietHoursEndpoints();
 app.MapFeedEndpoints();
+app.MapSurveyEndpoints();
 
 await app.MigrateDatabaseAsync<NotificationsDbContext>();
 await app.RunAsync();

@@ -5,6 +5,7 @@ using Quality.Contracts;
 using Quality.Contracts.Routing;
 using Quality.Contracts.Scoring;
 using Quality.Messaging;
+using Quality.Intake.Grpc;
 using Quality.Notifications.Consumers;
 using Quality.Notifications.Features.Alerts;
 using Quality.Notifications.Features.Deliveries;
@@ -13,6 +14,7 @@ using Quality.Notifications.Features.Escalation;
 using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
+using Quality.Notifications.Features.Surveys;
 using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
 using Quality.ServiceDefaults;
@@ -35,6 +37,9 @@ internal static class Extensions
             bus.AddConsumer<RuleAlertConsumer<GoalAtRisk>>(typeof(RuleAlertConsumerDefinition<GoalAtRisk>));
             bus.AddConsumer<RuleAlertConsumer<GoalMissed>>(typeof(RuleAlertConsumerDefinition<GoalMissed>));
             bus.AddConsumer<RuleAlertConsumer<ComplaintSurge>>(typeof(RuleAlertConsumerDefinition<ComplaintSurge>));
+            bus.AddConsumer<CaseResolvedSurveyConsumer>(typeof(CaseResolvedSurveyConsumerDefinition));
+            bus.AddConsumer<CaseReopenedSurveyConsumer>(typeof(CaseReopenedSurveyConsumerDefinition));
+            bus.AddConsumer<CustomerErasedSurveyConsumer>(typeof(CustomerErasedSurveyConsumerDefinition));
         });
         builder.AddPostgresHealthCheck(ResourceNames.NotificationsDb);
 
@@ -64,6 +69,31 @@ internal static class Extensions
         builder.Services.AddScoped<FeedReads>();
         builder.Services.AddHostedService<FeedListener>();
         builder.AddWebhookHttpClient();
+        builder.AddSurveyInvitations();
+    }
+
+    /// <summary>
+    /// Survey invitations: options (the link address defaults to Intake's discovered one), the scheduler the
+    /// consumers call, and the sweeper that asks Intake for the address and queues the email.
+    /// </summary>
+    private static void AddSurveyInvitations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<SurveyOptions>(SurveyOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.LinkBaseUrl))
+                {
+                    o.LinkBaseUrl = builder.Configuration[SurveyOptions.IntakeHttpKey];
+                }
+            });
+        builder.Services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidator>();
+        // No retries here: an unavailable Intake is retried by the sweeper, with backoff, across rounds.
+        builder.Services.AddServiceGrpcClient<IntakeService.IntakeServiceClient>(ResourceNames.Intake, "quality.intake.v1.IntakeService")
+            .AddServiceIdentity(ResourceNames.Notifications);
+        builder.Services.AddSingleton<ISurveyContacts, IntakeSurveyContacts>();
+        builder.Services.AddScoped<SurveyScheduler>();
+        builder.Services.AddSingleton<SurveyInvitationSweeper>();
+        builder.Services.AddHostedService<SurveyInvitationWorker>();
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Quality.Notifications.Features.Escalation;
 using Quality.Notifications.Features.Feed;
 using Quality.Notifications.Features.Noise;
 using Quality.Notifications.Features.Rules;
+using Quality.Notifications.Features.Surveys;
 
 namespace Quality.Notifications.Infrastructure;
 
@@ -18,6 +19,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<RecipientQuietHours> QuietHours => Set<RecipientQuietHours>();
     public DbSet<EscalationTimer> EscalationTimers => Set<EscalationTimer>();
     public DbSet<AlertRead> AlertReads => Set<AlertRead>();
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -112,6 +114,25 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             read.ToTable("alert_reads");
             read.HasKey(r => new { r.Subject, r.AlertId });
             read.Property(r => r.Subject).HasMaxLength(100);
+        });
+        modelBuilder.Entity<SurveyInvitation>(invitation =>
+        {
+            invitation.ToTable("survey_invitations");
+            invitation.HasKey(i => i.Id);
+            // One decision per case, ever: a redelivered or repeated resolution cannot make a second.
+            invitation.HasIndex(i => i.CaseId).IsUnique();
+            invitation.Property(i => i.CustomerKey).HasMaxLength(200);
+            invitation.Property(i => i.TeamId).HasMaxLength(100);
+            invitation.Property(i => i.SurveyType).HasMaxLength(10);
+            invitation.Property(i => i.Status).HasMaxLength(20);
+            invitation.Property(i => i.Reason).HasMaxLength(40);
+            invitation.Property(i => i.Language).HasMaxLength(5);
+            invitation.Property(i => i.LastError).HasMaxLength(1000);
+            // The sweep's scan: scheduled invitations by due time.
+            invitation.HasIndex(i => i.DueAt).HasFilter("status = 'scheduled'").HasDatabaseName("ix_survey_invitations_due");
+            // The cooldown's look-up: a customer's live invitations by time.
+            invitation.HasIndex(i => new { i.CustomerKey, i.DueAt }).HasFilter("status IN ('scheduled', 'sent')").HasDatabaseName("ix_survey_invitations_cooldown");
+            invitation.HasIndex(i => i.CreatedAt);
         });
         modelBuilder.AddOutboxAndInbox();
     }

@@ -66,4 +66,55 @@ public sealed class EmailSenderTests(NotificationsServers servers)
         Assert.Equal($"{mail.Id:N}@quality.test", received.Message.MessageId);
         Assert.Equal("正文 body", received.Message.TextBody?.TrimEnd());
     }
+
+    [Fact]
+    public async Task Messages_share_one_authenticated_connection_and_one_the_server_closed_is_replaced_without_a_failed_attempt()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var sender = new EmailSender(Options.Create(new SmtpOptions
+        {
+            Host = "127.0.0.1",
+            Port = smtp.Port,
+            Security = SecureSocketOptions.None,
+            UserName = "quality",
+            Password = "secret",
+            FromAddress = "quality@quality.test",
+            Timeout = TimeSpan.FromSeconds(5),
+        }), TimeProvider.System);
+        var address = $"{Guid.NewGuid():N}@example.com";
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null((await sender.SendAsync(Mail(address), TestContext.Current.CancellationToken)).Error);
+        }
+
+        Assert.Equal((3, 1, 1, 1), (smtp.To(address).Count(), smtp.Connections, smtp.Authentications, sender.ConnectionsOpened));
+
+        // The server drops its idle connection (an idle timeout, a restart): the next message notices before sending.
+        smtp.CloseConnections();
+        for (var i = 0; i < 2; i++)
+        {
+            var result = await sender.SendAsync(Mail(address), TestContext.Current.CancellationToken);
+            Assert.Equal((250, (string?)null), (result.StatusCode, result.Error));
+        }
+
+        Assert.Equal((5, 2, 2, 2), (smtp.To(address).Count(), smtp.Connections, smtp.Authentications, sender.ConnectionsOpened));
+        Assert.Equal(5, smtp.RcptCalls(address));
+    }
+
+    [Fact]
+    public async Task A_connection_a_send_failed_on_is_not_reused()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var sender = SenderFor(smtp.Port);
+        var refused = $"{Guid.NewGuid():N}@example.com";
+        var accepted = $"{Guid.NewGuid():N}@example.com";
+        smtp.OnRecipient(refused, _ => "451 4.3.0 try later");
+
+        var first = await sender.SendAsync(Mail(refused), TestContext.Current.CancellationToken);
+        var second = await sender.SendAsync(Mail(accepted), TestContext.Current.CancellationToken);
+
+        Assert.Equal((451, 250), (first.StatusCode, second.StatusCode));
+        Assert.Equal(2, smtp.Connections);
+    }
 }

@@ -8,7 +8,7 @@ using Quality.ServiceDefaults.Authentication;
 namespace Quality.Notifications.Tests.Infrastructure;
 
 /// <summary>The Notifications service, as Program.cs builds it, on real PostgreSQL and RabbitMQ, with fast webhook timings.</summary>
-public sealed class NotificationsHost(string database, string broker, string signingKey, int smtpPort) : WebApplicationFactory<Program>
+public sealed class NotificationsHost(string database, string broker, string signingKey, int smtpPort, string intakeUrl) : WebApplicationFactory<Program>
 {
     public const int MaxAttempts = 4;
     public const int EmailMaxAttempts = 3;
@@ -16,6 +16,9 @@ public sealed class NotificationsHost(string database, string broker, string sig
     public const int ThrottleLimit = 2;
     public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan WebhookTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan SurveyDelay = TimeSpan.FromSeconds(1);
+    public const string SurveyLinkBaseUrl = "https://feedback.quality.test/";
+    public static readonly byte[] SurveyLinkKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -48,6 +51,14 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Noise:ThrottleWindow", ThrottleWindow.ToString());
         builder.UseSetting("Notifications:Noise:DigestPollInterval", "00:00:00.100");
         builder.UseSetting("Notifications:Escalation:PollInterval", "00:00:00.100");
+        // Survey invitations: on because a key is set; a second's delay, and quick retries while Intake is down.
+        builder.UseSetting("Notifications:Surveys:LinkKey", Convert.ToBase64String(SurveyLinkKey));
+        builder.UseSetting("Notifications:Surveys:LinkBaseUrl", SurveyLinkBaseUrl);
+        builder.UseSetting("Notifications:Surveys:Delay", SurveyDelay.ToString());
+        builder.UseSetting("Notifications:Surveys:PollInterval", "00:00:00.100");
+        builder.UseSetting("Notifications:Surveys:RetryBaseDelay", "00:00:00.200");
+        builder.UseSetting("Notifications:Surveys:RetryMaxDelay", "00:00:00.400");
+        builder.UseSetting($"services:{ResourceNames.Intake}:grpc:0", intakeUrl);
     }
 
     /// <summary>An HTTP/JSON client signed in as <paramref name="subject"/>.</summary>

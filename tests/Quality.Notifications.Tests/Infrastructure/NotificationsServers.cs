@@ -15,10 +15,14 @@ public sealed class NotificationsServers : IAsyncLifetime
     private NotificationsHost? _host;
     private NotificationsHost? _replica;
     private readonly Lock _replicaGate = new();
+    private FakeIntakeServer? _intakeServer;
 
     public NotificationsHost Notifications => _host ?? throw new InvalidOperationException("Not started.");
 
     public SmtpTestServer Smtp { get; } = new();
+
+    /// <summary>What Intake answers about survey contacts, scripted per feedback id.</summary>
+    public FakeIntake Intake { get; } = new();
 
     /// <summary>
     /// A second replica of the service on the same database and broker, started by the first test that asks:
@@ -32,7 +36,7 @@ public sealed class NotificationsServers : IAsyncLifetime
             {
                 if (_replica is null)
                 {
-                    _replica = new NotificationsHost(_app!.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port);
+                    _replica = new NotificationsHost(_app!.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port, _intakeServer!.Url);
                     _ = _replica.Server;
                 }
 
@@ -48,8 +52,9 @@ public sealed class NotificationsServers : IAsyncLifetime
         builder.AddRabbitMQ(ResourceNames.RabbitMQ);
         _app = builder.Build();
         await _app.StartAsync(TestContext.Current.CancellationToken);
+        _intakeServer = await FakeIntakeServer.StartAsync(Intake, SigningKey, TestContext.Current.CancellationToken);
 
-        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port);
+        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port, _intakeServer!.Url);
         _ = _host.Server;
     }
 
@@ -71,5 +76,9 @@ public sealed class NotificationsServers : IAsyncLifetime
         }
 
         await Smtp.DisposeAsync();
+        if (_intakeServer is not null)
+        {
+            await _intakeServer.DisposeAsync();
+        }
     }
 }

@@ -21,7 +21,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, Func<int, string?>> _behaviours = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _rcptCalls = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<TcpClient, bool> _open = new();
     private readonly Task _accepting;
+    private int _connections;
+    private int _authentications;
 
     public SmtpTestServer()
     {
@@ -45,6 +48,21 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int RcptCalls(string address) => _rcptCalls.GetValueOrDefault(address);
 
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Successful AUTH PLAIN commands so far (any credentials are accepted).</summary>
+    public int Authentications => Volatile.Read(ref _authentications);
+
+    /// <summary>Closes every open connection without a word, as a server's idle timeout or restart does.</summary>
+    public void CloseConnections()
+    {
+        foreach (var client in _open.Keys)
+        {
+            client.Close();
+        }
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -59,6 +77,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Increment(ref _connections);
+            _open[client] = true;
             _ = Task.Run(() => ServeAsync(client));
         }
     }
@@ -82,6 +102,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 {
                     case "EHLO":
                         await writer.WriteLineAsync("250-localhost greets you");
+                        await writer.WriteLineAsync("250-AUTH PLAIN");
                         await writer.WriteLineAsync("250 SIZE 10485760");
                         break;
                     case "HELO":
@@ -130,6 +151,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
                         recipients.Clear();
                         await writer.WriteLineAsync("250 2.0.0 OK");
                         break;
+                    case "AUTH" when line.Split(' ') is [_, var mechanism, ..] && mechanism.Equals("PLAIN", StringComparison.OrdinalIgnoreCase):
+                        if (line.Split(' ').Length < 3)
+                        {
+                            await writer.WriteLineAsync("334 ");
+                            await reader.ReadLineAsync(_stop.Token);
+                        }
+
+                        Interlocked.Increment(ref _authentications);
+                        await writer.WriteLineAsync("235 2.7.0 authenticated");
+                        break;
                     case "NOOP":
                         await writer.WriteLineAsync("250 2.0.0 OK");
                         break;
@@ -142,9 +173,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // The client went away, or the server is stopping.
+            // The client went away, the server is stopping, or a test closed the connection.
+        }
+        finally
+        {
+            _open.TryRemove(client, out _);
         }
     }
 
@@ -160,6 +195,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     {
         await _stop.CancelAsync();
         _listener.Stop();
+        CloseConnections();
         await _accepting;
         _stop.Dispose();
     }

@@ -15,7 +15,7 @@ public sealed class Delivery
     /// <summary>The rule that queued it; null for a digest.</summary>
     public Guid? RuleId { get; init; }
 
-    /// <summary><c>alert</c> or <c>digest</c>.</summary>
+    /// <summary><c>alert</c>, <c>digest</c> or <c>survey</c>.</summary>
     public string Kind { get; init; } = DeliveryKinds.Alert;
 
     /// <summary><c>webhook</c> or <c>email</c>.</summary>
@@ -24,14 +24,14 @@ public sealed class Delivery
     /// <summary>The webhook endpoint; null for email.</summary>
     public string? Url { get; init; }
 
-    /// <summary>The email address; null for webhooks.</summary>
-    public string? Recipient { get; init; }
+    /// <summary>The email address; null for webhooks, and for a survey invitation once settled (a customer's address is not kept).</summary>
+    public string? Recipient { get; set; }
 
     /// <summary>The email subject; null for webhooks.</summary>
     public string? Subject { get; init; }
 
-    /// <summary>The webhook's JSON body, or the email's plain-text body.</summary>
-    public required string Payload { get; init; }
+    /// <summary>The webhook's JSON body, or the email's plain-text body ("" for a settled survey invitation, whose link is a credential).</summary>
+    public required string Payload { get; set; }
 
     /// <summary><c>pending</c>, <c>delivered</c> or <c>dead</c>; <c>held</c> while throttled, then <c>digested</c>.</summary>
     public required string Status { get; set; }

@@ -14,7 +14,8 @@ public static class DeliveryEndpoints
 
     /// <summary>
     /// Every attempt, newest first, filtered by alert, escalation chain (an alert and all its escalations),
-    /// rule, channel, recipient (email address) and a time range [from, to). Each entry says which escalation level its alert was.
+    /// rule, channel, recipient (email address) and a time range [from, to).
+    /// A survey invitation's entry names no recipient: it is a customer's address. Each entry says which escalation level its alert was.
     /// </summary>
     private static async Task<List<DeliveryLogEntry>> ListAsync(
         NotificationsDbContext db, CancellationToken cancellationToken,
@@ -73,8 +74,8 @@ public static class DeliveryEndpoints
             .OrderByDescending(a => a.AttemptedAt).ThenByDescending(a => a.Attempt)
             .Take(take)
             .Join(db.Deliveries, a => a.DeliveryId, d => d.Id, (a, d) => new DeliveryLogEntry(
-                a.Id, a.DeliveryId, a.AlertId, a.RuleId, a.Channel, d.Recipient ?? d.Url, a.Attempt, a.AttemptedAt, a.StatusCode, a.LatencyMs, a.Error, a.Outcome, d.Status,
-                db.Alerts.Where(al => al.Id == a.AlertId).Select(al => (int?)al.EscalationLevel).FirstOrDefault()))
+                a.Id, a.DeliveryId, a.AlertId, a.RuleId, a.Channel, d.Kind == DeliveryKinds.Survey ? null : d.Recipient ?? d.Url, a.Attempt, a.AttemptedAt, a.StatusCode, a.LatencyMs, a.Error, a.Outcome, d.Status,
+                db.Alerts.Where(al => al.Id == a.AlertId).Select(al => (int?)al.EscalationLevel).FirstOrDefault(), d.Kind))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 namespace Quality.Notifications.Features.Deliveries;
 
-/// <summary>One attempt in the delivery log; <see cref="Recipient"/> is the address or URL, <see cref="EscalationLevel"/> the alert's level (null for a digest).</summary>
+/// <summary>One attempt in the delivery log; <see cref="Recipient"/> is the address or URL, <see cref="EscalationLevel"/> the alert's level (null for a digest), <see cref="Kind"/> alert, digest or survey (whose recipient is not shown: a customer's address).</summary>
 public sealed record DeliveryLogEntry(
     Guid Id,
     Guid DeliveryId,
@@ -15,4 +15,5 @@ public sealed record DeliveryLogEntry(
     string? Error,
     string Outcome,
     string DeliveryStatus,
-    int? EscalationLevel);
+    int? EscalationLevel,
+    string Kind);

@@ -188,6 +188,13 @@ public sealed partial class DeliveryWorker(
             delivery.LastError = error;
         }
 
+        if (delivery.Kind == DeliveryKinds.Survey && delivery.Status != DeliveryStatuses.Pending)
+        {
+            // A customer's address and their one-time link are kept only as long as the send needs them.
+            delivery.Recipient = null;
+            delivery.Payload = "";
+        }
+
         db.DeliveryAttempts.Add(new DeliveryAttempt
         {
             Id = Guid.CreateVersion7(),

@@ -9,13 +9,16 @@ using Quality.Notifications.Features.Rules;
 namespace Quality.Notifications.Features.Email;
 
 /// <summary>
-/// Sends an email delivery through the configured SMTP server with MailKit, one connection per message.
+/// Sends an email delivery through the configured SMTP server with MailKit, on sessions kept open and reused
+/// across messages (<see cref="SmtpConnectionPool"/>).
 /// Following RFC 5321, a 4xx reply or a network failure is temporary (retried with backoff) and a 5xx reply
 /// is permanent (dead-lettered at once): resending a message the server has refused for good only gets the
 /// sender's address distrusted.
 /// </summary>
-public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider time) : IDeliverySender
+public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider time) : IDeliverySender, IAsyncDisposable
 {
+    private readonly SmtpConnectionPool _connections = new(options, time);
+
     public string Channel => RuleChannels.Email;
 
     public DeliveryLane Lane { get; } = new(
@@ -32,17 +35,13 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider time
         var message = EmailMessageFactory.Create(delivery, MailboxAddress.Parse(o.FromAddress!), time.GetUtcNow());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(o.Timeout);
-        using var client = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
+        PooledSmtpConnection? connection = null;
         try
         {
-            await client.ConnectAsync(o.Host!, o.Port, o.Security, timeout.Token);
-            if (!string.IsNullOrEmpty(o.UserName))
-            {
-                await client.AuthenticateAsync(o.UserName, o.Password ?? "", timeout.Token);
-            }
-
-            await client.SendAsync(message, timeout.Token);
-            await client.DisconnectAsync(quit: true, timeout.Token);
+            connection = await _connections.RentAsync(timeout.Token);
+            await connection.Client.SendAsync(message, timeout.Token);
+            _connections.Return(connection);
+            connection = null;
             return new SendResult((int)SmtpStatusCode.Ok, null);
         }
         catch (SmtpCommandException e)
@@ -59,5 +58,18 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, TimeProvider time
             // Refused, dropped, garbled or untrusted: the server's trouble, perhaps passing.
             return new SendResult(null, e.Message);
         }
+        finally
+        {
+            // A session a send failed on is in an unknown state: never reused.
+            if (connection is not null)
+            {
+                await _connections.DiscardAsync(connection);
+            }
+        }
     }
+
+    /// <summary>Sessions opened so far: one per concurrent send while the server keeps them open.</summary>
+    public int ConnectionsOpened => _connections.Opened;
+
+    public ValueTask DisposeAsync() => _connections.DisposeAsync();
 }

@@ -44,9 +44,17 @@ public sealed class SmtpOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Messages in flight at once (each on its own connection); mail servers limit connections per client.</summary>
+    /// <summary>Messages in flight at once, each on its own (reused) connection; mail servers limit connections per client.</summary>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>A session unused this long is closed rather than reused (servers drop idle ones after a few minutes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Messages one session carries before it is closed and a fresh one opened (servers limit this too).</summary>
+    [Range(1, 10_000)]
+    public int MaxMessagesPerConnection { get; set; } = 100;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
