@@ -9,7 +9,7 @@ namespace Quality.Contracts.Surveys;
 /// <summary>
 /// The wire format of a survey invitation link's token, shared by Notifications (which signs) and Intake (which
 /// verifies): <c>base64url(payload) "." base64url(HMAC-SHA256(key, payload))</c>, unpadded, where payload is the
-/// UTF-8 of <c>v1|{caseId:N}|{csat|nps|ces}|{expiry Unix seconds}|{nonce}</c>. The token is the customer's only
+/// UTF-8 of <c>v1|{caseId:N}|{feedbackId:N}|{csat|nps|ces}|{expiry Unix seconds}|{nonce}</c>. The token is the customer's only
 /// credential, so it names nothing personal and is useless once expired or used.
 /// </summary>
 public static class SurveyLinkToken
@@ -18,12 +18,12 @@ public static class SurveyLinkToken
     private const int NonceBytes = 16;
     public const int MinimumKeyBytes = 32;
 
-    public static string Create(ReadOnlySpan<byte> key, Guid caseId, SurveyType type, DateTimeOffset expiresAt)
+    public static string Create(ReadOnlySpan<byte> key, Guid caseId, Guid feedbackId, SurveyType type, DateTimeOffset expiresAt)
     {
         RequireKey(key);
         var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(NonceBytes));
         var payload = Encoding.UTF8.GetBytes(string.Join('|',
-            Version, caseId.ToString("N"), TypeName(type), expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), nonce));
+            Version, caseId.ToString("N"), feedbackId.ToString("N"), TypeName(type), expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), nonce));
         return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(HMACSHA256.HashData(key, payload))}";
     }
 
@@ -61,17 +61,18 @@ public static class SurveyLinkToken
         }
 
         var parts = Encoding.UTF8.GetString(payload).Split('|');
-        if (parts.Length != 5 || parts[0] != Version
+        if (parts.Length != 6 || parts[0] != Version
             || !Guid.TryParseExact(parts[1], "N", out var caseId)
-            || ParseType(parts[2]) is not { } type
-            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
-            || parts[4].Length == 0)
+            || !Guid.TryParseExact(parts[2], "N", out var feedbackId)
+            || ParseType(parts[3]) is not { } type
+            || !long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var expiry)
+            || parts[5].Length == 0)
         {
             error = "the survey link is of a format this service does not know";
             return false;
         }
 
-        link = new SurveyLink(caseId, type, DateTimeOffset.FromUnixTimeSeconds(expiry), parts[4]);
+        link = new SurveyLink(caseId, feedbackId, type, DateTimeOffset.FromUnixTimeSeconds(expiry), parts[5]);
         error = "";
         return true;
     }

@@ -88,7 +88,7 @@ public sealed partial class SurveyInvitationTests(NotificationsServers servers)
         Assert.True(link.Success, body);
         Assert.Equal("zh", link.Groups["lang"].Value);
         Assert.True(SurveyLinkToken.TryRead(Uri.UnescapeDataString(link.Groups["token"].Value), [NotificationsHost.SurveyLinkKey], out var read, out var error), error);
-        Assert.Equal((resolved.CaseId, SurveyType.Csat), (read!.CaseId, read.Type));
+        Assert.Equal((resolved.CaseId, feedbackId, SurveyType.Csat), (read!.CaseId, read.FeedbackId, read.Type));
         Assert.Equal(invitation.ExpiresAt!.Value.ToUnixTimeSeconds(), read.ExpiresAt.ToUnixTimeSeconds());
 
         // The delivery log shows the attempt, but not the customer's address; the row forgets it once sent.

@@ -76,6 +76,9 @@ public sealed partial class SurveyLinkAnswers(
             CaseId = link.CaseId,
             Comment = comment,
             Language = language,
+            // The case's customer, so Routing joins a low score to their open case and Scoring counts it for them;
+            // none once their data was erased.
+            CustomerKey = await CustomerOfAsync(link, cancellationToken),
         }, cancellationToken);
         if (stored.Duplicate)
         {
@@ -116,6 +119,9 @@ public sealed partial class SurveyLinkAnswers(
 
         return link;
     }
+
+    private Task<string?> CustomerOfAsync(SurveyLink link, CancellationToken cancellationToken) =>
+        db.Feedback.Where(f => f.Id == link.FeedbackId).Select(f => f.CustomerKey).FirstOrDefaultAsync(cancellationToken);
 
     private Task<bool> IsUsedAsync(SurveyLink link, CancellationToken cancellationToken) =>
         db.Feedback.AnyAsync(f => f.Channel == ChannelNames.SurveyLink && f.ExternalId == link.Nonce, cancellationToken);

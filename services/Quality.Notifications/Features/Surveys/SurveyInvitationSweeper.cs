@@ -115,7 +115,8 @@ public sealed partial class SurveyInvitationSweeper(
 
         var language = SurveyEmailComposer.LanguageOf(contact!.Language);
         var expiresAt = now + o.LinkLifetime;
-        var token = SurveyLinkToken.Create(o.LinkKeyBytes(), invitation.CaseId, SurveyTypes.Parse(invitation.SurveyType)!.Value, expiresAt);
+        // The contact was found by the feedback id, so it is there; the link carries it for Intake to find the customer.
+        var token = SurveyLinkToken.Create(o.LinkKeyBytes(), invitation.CaseId, invitation.FeedbackId!.Value, SurveyTypes.Parse(invitation.SurveyType)!.Value, expiresAt);
         var email = SurveyEmailComposer.Compose(
             language, invitation.CaseId, invitation.SurveyType, SurveyEmailComposer.Link(o.LinkBaseUrl!, token, language), expiresAt);
         var delivery = new Delivery

@@ -44,6 +44,27 @@ public sealed class SurveyLinkAnswerTests(IntakeServers servers)
     }
 
     [Fact]
+    public async Task The_answer_belongs_to_the_customer_of_the_feedback_the_case_was_opened_from()
+    {
+        using var admin = servers.Client();
+        var original = await (await admin.PostAsJsonAsync("/api/feedback",
+            new { externalId = $"link-customer-{Guid.NewGuid()}", text = "送餐太慢了，饭菜都凉了", customerId = $"c-{Guid.NewGuid():N}" }, Cancellation))
+            .Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        var originalId = original.GetProperty("feedbackId").GetGuid();
+        var customerKey = (await Outbox.EventsForAsync(servers, originalId)).First(e => e.Type == "FeedbackReceived").Payload.GetProperty("customerKey").GetString();
+        using var customer = servers.Client(role: null);
+        var token = SurveyLinks.Create(SurveyType.Csat, feedbackId: originalId);
+
+        var response = await customer.PostAsJsonAsync("/api/surveys/answer", new { token, score = 1 }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var surveyId = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("surveyId").GetGuid();
+        var events = await Outbox.EventsForAsync(servers, surveyId);
+        Assert.False(string.IsNullOrEmpty(customerKey));
+        Assert.All(events, e => Assert.Equal(customerKey, e.Payload.GetProperty("customerKey").GetString()));
+    }
+
+    [Fact]
     public async Task A_low_score_through_the_form_is_a_complaint_with_complaint_raised()
     {
         using var customer = servers.Client(role: null);

@@ -6,11 +6,11 @@ namespace Quality.Intake.Tests.Features.SurveyLinks;
 /// <summary>Links as Notifications would send them, and what Intake stored for them.</summary>
 internal static class SurveyLinks
 {
-    public static string Create(SurveyType type, Guid? caseId = null, DateTimeOffset? expiresAt = null, byte[]? key = null) =>
-        SurveyLinkToken.Create(key ?? IntakeServers.SurveyLinkKey, caseId ?? Guid.NewGuid(), type, expiresAt ?? DateTimeOffset.UtcNow.AddDays(7));
+    public static string Create(SurveyType type, Guid? caseId = null, DateTimeOffset? expiresAt = null, byte[]? key = null, Guid? feedbackId = null) =>
+        SurveyLinkToken.Create(key ?? IntakeServers.SurveyLinkKey, caseId ?? Guid.NewGuid(), feedbackId ?? Guid.NewGuid(), type, expiresAt ?? DateTimeOffset.UtcNow.AddDays(7));
 
     /// <summary>The nonce as the payload says, signature unchecked: forged links have one too.</summary>
-    public static string Nonce(string token) => SignedPayload.Payload(token).Split('|')[4];
+    public static string Nonce(string token) => SignedPayload.Payload(token).Split('|')[5];
 
     /// <summary>The feedback ids stored for the link's nonce: one once answered, none before.</summary>
     public static async Task<IReadOnlyList<Guid>> StoredAsync(IntakeServers servers, string token)
