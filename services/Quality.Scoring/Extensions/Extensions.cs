@@ -28,13 +28,13 @@ internal static class Extensions
         builder.AddServiceDbContext<ScoringDbContext>(ResourceNames.ScoringDb);
         builder.AddMessaging<ScoringDbContext>(ResourceNames.RabbitMQ, bus =>
         {
-            bus.AddConsumer<CaseOpenedConsumer>(typeof(CaseOpenedConsumerDefinition));
+            bus.AddFactConsumer<CaseOpened>();
             bus.AddFactConsumer<CaseAssigned>();
             bus.AddFactConsumer<CaseResponded>();
             bus.AddFactConsumer<CaseResolved>();
             bus.AddFactConsumer<CaseReopened>();
             bus.AddFactConsumer<FeedbackReceived>();
-            bus.AddConsumer<SurveyAnsweredConsumer>(typeof(SurveyAnsweredConsumerDefinition));
+            bus.AddFactConsumer<SurveyAnswered>();
         });
         builder.AddPostgresHealthCheck(ResourceNames.ScoringDb);
         builder.AddRedisHealthCheck(ResourceNames.Redis);
@@ -47,7 +47,6 @@ internal static class Extensions
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
         });
-        builder.Services.AddSingleton<LiveCounterStore>();
         builder.Services.AddSingleton<LiveStore>();
         builder.Services.AddScoped<LiveEntityFacts>();
         builder.Services.AddScoped<LiveFolder>();
@@ -57,8 +56,6 @@ internal static class Extensions
         builder.Services.AddSingleton<LiveMaintenance>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMaintenance>());
         builder.Services.AddScoped<LeaderboardQuery>();
-        builder.Services.AddScoped<CaseFactRecorder>();
-        builder.Services.AddScoped<LiveFactCounter>();
         builder.Services.AddScoped<FactRecorder>();
         builder.Services.AddSingleton<KpiPeriodResolver>();
         builder.Services.AddScoped<KpiFactLoader>();

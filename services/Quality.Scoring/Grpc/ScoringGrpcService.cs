@@ -8,76 +8,47 @@ using Quality.Scoring.Features.LiveKpis;
 using Quality.Scoring.Features.Scorecards;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
-using StackExchange.Redis;
 
 namespace Quality.Scoring.Grpc;
 
 public sealed class ScoringGrpcService(
-    LiveCounterStore live, LiveFactCounter factCounter, KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, GoalService goals,
+    KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, GoalService goals,
     KpiFeedHub feed, ScorecardQuery scorecards, TimeProvider time)
     : ScoringService.ScoringServiceBase
 {
-    public override async Task<LiveCounters> GetLiveCounters(GetLiveCountersRequest request, ServerCallContext context)
+    public override async Task<LiveRebuildReport> RebuildLive(RebuildLiveRequest request, ServerCallContext context)
     {
-        if (request.Scope is not ("" or "org"))
+        var user = context.GetHttpContext().User;
+        if (!user.IsInRole(Roles.Admin))
         {
-            throw new RequestValidationException("scope", "only the organisation scope (org) has live counters yet");
+            throw new ForbiddenException("only admins may rebuild the live values");
         }
 
-        var response = new LiveCounters { Scope = "org", AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
-        try
+        var rebuild = await maintenance.RebuildAsync(context.CancellationToken, wait: TimeSpan.FromSeconds(30))
+            ?? throw new ConflictException("a rebuild has been running on another replica for over 30 s; try again when it has finished");
+        var organisation = await kpis.GetAsync(user, "org", null, LiveWindow.LastHour.PeriodName, null, null, context.CancellationToken);
+
+        var report = new LiveRebuildReport
         {
-            response.Counters.Add(await live.ReadOrganisationAsync());
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            response.Counters.Add(await factCounter.CountAsync(context.CancellationToken));
-            response.FromFacts = true;
-        }
-
-        return response;
-    }
-
-    public override async Task<LiveCounters> RebuildLive(RebuildLiveRequest request, ServerCallContext context)
-    {
-        if (!context.GetHttpContext().User.IsInRole(Roles.Admin))
-        {
-            throw new ForbiddenException("only admins may rebuild the live counters");
-        }
-
-        // The windows and leaderboards are re-folded entity by entity (safe while events arrive); the
-        // organisation's counters are replaced from the facts.
-        if (!await maintenance.RebuildAsync(context.CancellationToken, wait: TimeSpan.FromSeconds(30)))
-        {
-            throw new ConflictException("a rebuild has been running on another replica for over 30 s; try again when it has finished");
-        }
-
-        var counters = await factCounter.CountAsync(context.CancellationToken);
-        var response = new LiveCounters { Scope = "org", FromFacts = true, AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
-        response.Counters.Add(counters);
-        return response;
-    }
-
-    public override async Task<KpiReport> GetKpis(GetKpisRequest request, ServerCallContext context)
-    {
-        var (scope, period, results, fromRedis, degraded) = await kpis.GetAsync(
-            context.GetHttpContext().User, request.Scope, request.ScopeId, request.Period,
-            request.From?.ToDateTimeOffset(), request.To?.ToDateTimeOffset(), context.CancellationToken);
-
-        var report = new KpiReport
-        {
-            Scope = scope.Name,
-            ScopeId = scope.Id ?? "",
-            Period = period.Name,
-            From = Timestamp.FromDateTimeOffset(period.From),
-            To = Timestamp.FromDateTimeOffset(period.To),
-            AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
-            Source = fromRedis ? "redis" : "postgres",
-            Degraded = degraded,
+            Cases = rebuild.Cases,
+            Surveys = rebuild.Surveys,
+            FeedbackItems = rebuild.FeedbackItems,
+            Facts = rebuild.Facts,
+            Teams = rebuild.Teams,
+            Agents = rebuild.Agents,
+            Complete = rebuild.Complete,
+            StartedAt = Timestamp.FromDateTimeOffset(rebuild.StartedAt),
+            FinishedAt = Timestamp.FromDateTimeOffset(rebuild.FinishedAt),
+            OrganisationLastHour = ToReport(organisation),
         };
-        report.Kpis.Add(results.Select(ToValue));
+        report.Windows.Add(rebuild.Windows);
         return report;
     }
+
+    public override async Task<KpiReport> GetKpis(GetKpisRequest request, ServerCallContext context) =>
+        ToReport(await kpis.GetAsync(
+            context.GetHttpContext().User, request.Scope, request.ScopeId, request.Period,
+            request.From?.ToDateTimeOffset(), request.To?.ToDateTimeOffset(), context.CancellationToken));
 
     public override async Task WatchKpis(WatchKpisRequest request, IServerStreamWriter<KpiFeedMessage> responseStream, ServerCallContext context)
     {
@@ -162,6 +133,24 @@ public sealed class ScoringGrpcService(
 
     public override async Task<GoalReport> CancelGoal(CancelGoalRequest request, ServerCallContext context) =>
         GoalMessages.ToReport(await goals.CancelAsync(context.GetHttpContext().User, GoalMessages.ParseId(request.Id), context.CancellationToken));
+
+    private KpiReport ToReport(KpiAnswer answer)
+    {
+        var (scope, period, results, fromRedis, degraded) = answer;
+        var report = new KpiReport
+        {
+            Scope = scope.Name,
+            ScopeId = scope.Id ?? "",
+            Period = period.Name,
+            From = Timestamp.FromDateTimeOffset(period.From),
+            To = Timestamp.FromDateTimeOffset(period.To),
+            AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+            Source = fromRedis ? "redis" : "postgres",
+            Degraded = degraded,
+        };
+        report.Kpis.Add(results.Select(ToValue));
+        return report;
+    }
 
     private static KpiValue ToValue(KpiResult r) => new()
     {

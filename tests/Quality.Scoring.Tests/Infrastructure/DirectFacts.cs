@@ -1,16 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quality.Contracts;
-using Quality.Contracts.Intake;
-using Quality.Contracts.Routing;
 using Quality.Scoring.Features.Facts;
 using Quality.Scoring.Features.LiveKpis;
-using Quality.Scoring.Infrastructure;
 
 namespace Quality.Scoring.Tests.Infrastructure;
 
 /// <summary>
-/// Does what the consumers do (fact, organisation counters, live fold) without the broker: for tests that need
-/// many facts at instants far from now, fast. Test classes using it belong to <see cref="EventPublishingTests"/>.
+/// Does what the fact consumer does (store the fact, fold it into the live values) without the broker: for tests
+/// that need many facts at instants far from now, fast. Test classes using it belong to <see cref="EventPublishingTests"/>.
 /// </summary>
 public static class DirectFacts
 {
@@ -18,28 +15,11 @@ public static class DirectFacts
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ScoringDbContext>();
         var facts = scope.ServiceProvider.GetRequiredService<FactRecorder>();
-        var counters = scope.ServiceProvider.GetRequiredService<LiveCounterStore>();
         var folder = scope.ServiceProvider.GetRequiredService<LiveFolder>();
         foreach (var e in events)
         {
-            switch (e)
-            {
-                case CaseOpened opened:
-                    await scope.ServiceProvider.GetRequiredService<CaseFactRecorder>().RecordOpenedAsync(opened, ct);
-                    await db.SaveChangesAsync(ct);
-                    await counters.CaseOpenedAsync(opened.CaseId, opened.Category);
-                    break;
-                case SurveyAnswered answered:
-                    await facts.RecordAsync(answered, ct);
-                    await counters.SurveyAnsweredAsync(answered.FeedbackId, answered.SurveyType, answered.Score);
-                    break;
-                default:
-                    await facts.RecordAsync(e, ct);
-                    break;
-            }
-
+            await facts.RecordAsync(e, ct);
             await folder.FoldAsync(e, ct);
         }
     }

@@ -44,6 +44,19 @@ public static class LiveClient
         return new Board(root.GetProperty("source").GetString()!, root.TryGetProperty("degraded", out var d) && d.GetBoolean(), entries);
     }
 
+    /// <summary>
+    /// The live answer for <paramref name="query"/>, and whether PostgreSQL answers exactly the same for its interval
+    /// (leaving out the KPIs named in <paramref name="ignoring"/>).
+    /// </summary>
+    public static async Task<(Report Live, bool Same)> LiveAndFactsAsync(HttpClient client, string query, params string[] ignoring)
+    {
+        var live = await KpisAsync(client, query);
+        var scope = string.Join('&', query.Split('&').Where(p => !p.StartsWith("period=", StringComparison.Ordinal)));
+        var facts = await KpisAsync(client, $"{scope}&{Interval(live.From, live.To)}");
+        var expected = facts.Kpis.Where(k => !ignoring.Contains(k.Key)).ToDictionary();
+        return (live, facts.Source == "postgres" && KpiClient.Matches(expected, live.Kpis) && facts.Kpis.Count == live.Kpis.Count);
+    }
+
     public static string Interval(DateTimeOffset from, DateTimeOffset to) =>
         $"from={Uri.EscapeDataString(from.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}" +
         $"&to={Uri.EscapeDataString(to.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))}";

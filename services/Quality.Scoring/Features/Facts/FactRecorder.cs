@@ -17,6 +17,7 @@ public sealed class FactRecorder(ScoringDbContext db)
     /// <summary>Stores any event that has a fact table; the one entry point for <c>FactConsumer&lt;TEvent&gt;</c>.</summary>
     public Task RecordAsync(IntegrationEvent e, CancellationToken ct) => e switch
     {
+        CaseOpened opened => RecordAsync(opened, ct),
         FeedbackReceived received => RecordAsync(received, ct),
         SurveyAnswered answered => RecordAsync(answered, ct),
         CaseAssigned assigned => RecordAsync(assigned, ct),
@@ -25,6 +26,12 @@ public sealed class FactRecorder(ScoringDbContext db)
         CaseReopened reopened => RecordAsync(reopened, ct),
         _ => throw new ArgumentException($"{e.GetType().Name} has no fact table.", nameof(e)),
     };
+
+    public Task RecordAsync(CaseOpened e, CancellationToken ct) => db.Database.ExecuteSqlInterpolatedAsync($"""
+        INSERT INTO case_facts (case_id, feedback_id, category, priority, team_id, opened_at)
+        VALUES ({e.CaseId}, {e.FeedbackId}, {e.Category}, {e.Priority}, {e.TeamId}, {e.OpenedAt})
+        ON CONFLICT DO NOTHING
+        """, ct);
 
     public Task RecordAsync(FeedbackReceived e, CancellationToken ct) => db.Database.ExecuteSqlInterpolatedAsync($"""
         INSERT INTO feedback_facts (feedback_id, kind, category, channel, case_id, received_at)

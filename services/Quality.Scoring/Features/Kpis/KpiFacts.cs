@@ -17,4 +17,8 @@ public sealed record KpiFacts
 
     /// <summary>QA reviews that count (no calibration reviews).</summary>
     public IReadOnlyList<QaReview> Reviews { get; init; } = [];
+
+    /// <summary>How many facts this holds, of every kind.</summary>
+    public int Count =>
+        Cases.Count + Assignments.Count + Responses.Count + Resolutions.Count + Reopens.Count + Feedback.Count + Surveys.Count + Reviews.Count;
 }

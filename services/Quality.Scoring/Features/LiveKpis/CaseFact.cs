@@ -1,6 +1,6 @@
 namespace Quality.Scoring.Features.LiveKpis;
 
-/// <summary>A case as Scoring knows it: the fact live counters are derived from and rebuilt from.</summary>
+/// <summary>A case as Scoring knows it: opened when, from which feedback, in which category and team.</summary>
 public sealed class CaseFact
 {
     public Guid CaseId { get; init; }

@@ -9,9 +9,13 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// </summary>
 public static class LiveEntities
 {
-    public static string Case(Guid caseId) => $"case:{caseId}";
+    public const string CasePrefix = "case:";
+    public const string SurveyPrefix = "survey:";
+    public const string FeedbackPrefix = "feedback:";
 
-    public static string Survey(Guid feedbackId, SurveyType type) => $"survey:{feedbackId}:{(int)type}";
+    public static string Case(Guid caseId) => $"{CasePrefix}{caseId}";
 
-    public static string Feedback(Guid feedbackId) => $"feedback:{feedbackId}";
+    public static string Survey(Guid feedbackId, SurveyType type) => $"{SurveyPrefix}{feedbackId}:{(int)type}";
+
+    public static string Feedback(Guid feedbackId) => $"{FeedbackPrefix}{feedbackId}";
 }

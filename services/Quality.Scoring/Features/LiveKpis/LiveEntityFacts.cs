@@ -9,13 +9,13 @@ namespace Quality.Scoring.Features.LiveKpis;
 public sealed class LiveEntityFacts(ScoringDbContext db)
 {
     /// <summary>
-    /// Each entity's entries. Cases are read together (one query per fact table for all of them, not per case);
-    /// each case still sees exactly its own facts.
+    /// Each entity's entries, and how many facts they were computed from. Cases are read together (one query per
+    /// fact table for all of them, not per case); each case still sees exactly its own facts.
     /// </summary>
-    public async Task<Dictionary<string, IReadOnlyList<LiveEntry>>> EntriesAsync(
+    public async Task<Dictionary<string, (IReadOnlyList<LiveEntry> Entries, int Facts)>> EntriesAsync(
         IReadOnlyCollection<string> entities, DateTimeOffset now, CancellationToken ct)
     {
-        var entries = new Dictionary<string, IReadOnlyList<LiveEntry>>();
+        var entries = new Dictionary<string, (IReadOnlyList<LiveEntry> Entries, int Facts)>();
         var caseIds = entities.Where(e => e.StartsWith("case:", StringComparison.Ordinal)).Distinct().ToDictionary(e => Guid.Parse(e[5..]));
         if (caseIds.Count > 0)
         {
@@ -33,7 +33,7 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         return entries;
     }
 
-    public Task<IReadOnlyList<LiveEntry>> EntriesAsync(string entity, DateTimeOffset now, CancellationToken ct)
+    public Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> EntriesAsync(string entity, DateTimeOffset now, CancellationToken ct)
     {
         var parts = entity.Split(':');
         return parts[0] switch
@@ -45,7 +45,7 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         };
     }
 
-    private async Task<IReadOnlyList<LiveEntry>> CaseAsync(Guid caseId, DateTimeOffset now, CancellationToken ct)
+    private async Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> CaseAsync(Guid caseId, DateTimeOffset now, CancellationToken ct)
     {
         var cases = await db.CaseFacts.AsNoTracking().Where(c => c.CaseId == caseId).ToListAsync(ct);
         var openedFrom = cases.Select(c => (Guid?)c.FeedbackId).FirstOrDefault();
@@ -60,10 +60,10 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
             Feedback = await db.FeedbackFacts.AsNoTracking()
                 .Where(f => f.CaseId == caseId || (f.CaseId == null && f.FeedbackId == openedFrom)).ToListAsync(ct),
         };
-        return LiveContributionBuilder.ForCase(facts, caseId, now);
+        return (LiveContributionBuilder.ForCase(facts, caseId, now), facts.Count);
     }
 
-    private async Task<IEnumerable<(Guid CaseId, IReadOnlyList<LiveEntry> Entries)>> CasesAsync(List<Guid> caseIds, DateTimeOffset now, CancellationToken ct)
+    private async Task<IEnumerable<(Guid CaseId, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> CasesAsync(List<Guid> caseIds, DateTimeOffset now, CancellationToken ct)
     {
         var cases = (await db.CaseFacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).ToListAsync(ct)).ToLookup(c => c.CaseId);
         var openedFrom = caseIds.Select(id => cases[id].Select(c => (Guid?)c.FeedbackId).FirstOrDefault()).OfType<Guid>().Distinct().ToList();
@@ -92,21 +92,22 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
                 Surveys = [.. surveys[caseId]],
                 Feedback = [.. feedbackByCase[caseId], .. from is { } id ? feedbackById[id] : []],
             };
-            return (caseId, LiveContributionBuilder.ForCase(facts, caseId, now));
+            return (caseId, (LiveContributionBuilder.ForCase(facts, caseId, now), facts.Count));
         });
     }
 
-    private async Task<IReadOnlyList<LiveEntry>> SurveyAsync(Guid feedbackId, SurveyType type, DateTimeOffset now, CancellationToken ct)
+    // A survey answer or feedback item that belongs to a case is counted with the case, not here as well.
+    private async Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> SurveyAsync(Guid feedbackId, SurveyType type, DateTimeOffset now, CancellationToken ct)
     {
         var survey = await db.SurveyFacts.AsNoTracking().FirstOrDefaultAsync(s => s.FeedbackId == feedbackId && s.SurveyType == type, ct);
-        return LiveContributionBuilder.ForOrphanSurvey(survey, now);
+        return (LiveContributionBuilder.ForOrphanSurvey(survey, now), survey is { CaseId: null } ? 1 : 0);
     }
 
-    private async Task<IReadOnlyList<LiveEntry>> FeedbackAsync(Guid feedbackId, DateTimeOffset now, CancellationToken ct)
+    private async Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> FeedbackAsync(Guid feedbackId, DateTimeOffset now, CancellationToken ct)
     {
         var feedback = await db.FeedbackFacts.AsNoTracking().FirstOrDefaultAsync(f => f.FeedbackId == feedbackId, ct);
         var openedACase = await db.CaseFacts.AnyAsync(c => c.FeedbackId == feedbackId, ct);
-        return LiveContributionBuilder.ForOrphanFeedback(feedback, openedACase, now);
+        return (LiveContributionBuilder.ForOrphanFeedback(feedback, openedACase, now), feedback is { CaseId: null } && !openedACase ? 1 : 0);
     }
 
     /// <summary>The case opened from a feedback item, if any: a feedback item that names no case belongs to it.</summary>

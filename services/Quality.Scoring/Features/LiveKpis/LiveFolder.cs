@@ -21,25 +21,28 @@ public sealed partial class LiveFolder(
 {
     public async Task FoldAsync(IntegrationEvent e, CancellationToken ct) => await FoldAsync(await EntitiesOfAsync(e, ct), ct);
 
-    /// <summary>Folds the entities; returns false when Redis could not be written (they are then marked dirty).</summary>
-    public async Task<bool> FoldAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
+    /// <summary>
+    /// Folds the entities; returns what each now contributes, and false when Redis could not be written (they are
+    /// then marked dirty).
+    /// </summary>
+    public async Task<(IReadOnlyList<LiveContribution> Contributions, bool Written)> FoldAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
     {
         if (entities.Count == 0)
         {
-            return true;
+            return ([], true);
         }
 
         var contributions = await ComputeAsync(entities, ct);
         try
         {
             await store.ApplyAsync(contributions);
-            return true;
+            return (contributions, true);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogRedisUnavailable(e, entities.Count);
             await MarkDirtyAsync(entities, ct);
-            return false;
+            return (contributions, false);
         }
     }
 
@@ -58,7 +61,7 @@ public sealed partial class LiveFolder(
             var versions = await db.Database.SqlQuery<long>(
                 $"SELECT nextval('live_fold_versions') AS \"Value\" FROM generate_series(1, {entities.Count})").ToListAsync(ct);
             var entries = await facts.EntriesAsync(entities, now, ct);
-            var contributions = entities.Select((entity, i) => new LiveContribution(entity, versions[i], entries[entity])).ToList();
+            var contributions = entities.Select((entity, i) => new LiveContribution(entity, versions[i], entries[entity].Entries, entries[entity].Facts)).ToList();
 
             await transaction.CommitAsync(ct);
             return contributions;

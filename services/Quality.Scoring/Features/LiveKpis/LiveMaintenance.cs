@@ -5,8 +5,8 @@ namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
 /// Keeps the live values whole on every replica: when the readiness marker is missing (Redis flushed, lost or
-/// new) one replica takes the rebuild lock and rebuilds from the facts, the organisation's counters included; and
-/// entities Redis missed while it was away are re-folded.
+/// new) one replica takes the rebuild lock and rebuilds the live windows from the facts; and entities Redis missed
+/// while it was away are re-folded.
 /// </summary>
 public sealed partial class LiveMaintenance(
     IServiceScopeFactory scopes, LiveStore store, TimeProvider time, IOptions<LiveOptions> options, ILogger<LiveMaintenance> logger) : BackgroundService
@@ -47,9 +47,9 @@ public sealed partial class LiveMaintenance(
 
     /// <summary>
     /// Rebuilds under the cross-replica lock. With <paramref name="wait"/>, waits up to <paramref name="wait"/> for
-    /// another replica's rebuild to finish first; false when the lock could not be had.
+    /// another replica's rebuild to finish first; null when the lock could not be had.
     /// </summary>
-    public async Task<bool> RebuildAsync(CancellationToken ct, TimeSpan wait = default)
+    public async Task<LiveRebuild?> RebuildAsync(CancellationToken ct, TimeSpan wait = default)
     {
         var id = Guid.NewGuid().ToString("N");
         var giveUpAt = time.GetUtcNow() + wait;
@@ -57,7 +57,7 @@ public sealed partial class LiveMaintenance(
         {
             if (time.GetUtcNow() >= giveUpAt)
             {
-                return false;
+                return null;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), time, ct);
@@ -67,15 +67,16 @@ public sealed partial class LiveMaintenance(
         {
             await store.BeginRebuildAsync(id);
             await using var scope = scopes.CreateAsyncScope();
-            var counters = await scope.ServiceProvider.GetRequiredService<LiveFactCounter>().CountAsync(ct);
-            await scope.ServiceProvider.GetRequiredService<LiveCounterStore>().ReplaceOrganisationAsync(counters);
-            var (entities, complete) = await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RebuildAsync(ct);
-            if (complete && await store.CompleteRebuildAsync(id))
+            var rebuild = await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RebuildAsync(ct);
+            // A flush while this rebuild ran took the marker it began with: the values are not whole, and the next
+            // check starts another rebuild.
+            var complete = rebuild.Complete && await store.CompleteRebuildAsync(id);
+            if (complete)
             {
-                LogRebuilt(entities);
+                LogRebuilt(rebuild.Cases, rebuild.Surveys, rebuild.FeedbackItems, rebuild.Facts);
             }
 
-            return true;
+            return rebuild with { Complete = complete };
         }
         finally
         {
@@ -83,8 +84,9 @@ public sealed partial class LiveMaintenance(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Live values rebuilt from the facts: {Entities} entities")]
-    private partial void LogRebuilt(int entities);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Live values rebuilt from the facts: {Cases} cases, {Surveys} survey answers and {FeedbackItems} feedback items without a case, {Facts} facts")]
+    private partial void LogRebuilt(int cases, int surveys, int feedbackItems, long facts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Live values not checked: Redis unavailable")]
     private partial void LogRedisUnavailable(Exception exception);

@@ -11,25 +11,43 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// </summary>
 public sealed class LiveRebuilder(ScoringDbContext db, LiveFolder folder, TimeProvider time, Microsoft.Extensions.Options.IOptions<LiveOptions> options)
 {
-    /// <summary>Returns how many entities were folded; false in the tuple when Redis failed part-way.</summary>
-    public async Task<(int Entities, bool Complete)> RebuildAsync(CancellationToken ct)
+    public async Task<LiveRebuild> RebuildAsync(CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow() - LiveWindow.All.Max(w => w.Length + 2 * w.BucketSize);
+        var startedAt = time.GetUtcNow();
+        var cutoff = startedAt - LiveWindow.All.Max(w => w.Length + 2 * w.BucketSize);
         var entities = await EntitiesAsync(cutoff, ct);
         var complete = true;
+        var facts = 0L;
+        var scopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in entities.Chunk(options.Value.BatchSize))
         {
-            complete &= await folder.FoldAsync(chunk, ct);
+            var (contributions, written) = await folder.FoldAsync(chunk, ct);
+            complete &= written;
+            foreach (var contribution in contributions)
+            {
+                facts += contribution.Facts;
+                scopes.UnionWith(contribution.Scopes);
+            }
         }
 
-        return (entities.Count, complete);
+        return new LiveRebuild(
+            [.. LiveWindow.All.Select(w => w.PeriodName)],
+            Cases: entities.Count(e => e.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal)),
+            Surveys: entities.Count(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal)),
+            FeedbackItems: entities.Count(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal)),
+            facts,
+            Teams: scopes.Count(s => s.StartsWith(LiveKeys.Team(""), StringComparison.Ordinal)),
+            Agents: scopes.Count(s => s.StartsWith(LiveKeys.Agent(""), StringComparison.Ordinal)),
+            complete,
+            startedAt,
+            time.GetUtcNow());
     }
 
     /// <summary>Re-folds entities marked dirty while Redis was away; returns how many were cleared.</summary>
     public async Task<int> RefoldDirtyAsync(CancellationToken ct)
     {
         var dirty = await db.Set<LiveDirtyEntity>().AsNoTracking().OrderBy(d => d.MarkedAt).Take(options.Value.BatchSize).ToListAsync(ct);
-        if (dirty.Count == 0 || !await folder.FoldAsync([.. dirty.Select(d => d.Entity)], ct))
+        if (dirty.Count == 0 || !(await folder.FoldAsync([.. dirty.Select(d => d.Entity)], ct)).Written)
         {
             return 0;
         }

@@ -86,7 +86,7 @@ public sealed class KpiApiTests(ScoringServers servers)
     }
 
     [Fact]
-    public async Task Named_periods_answer_with_their_interval_and_live_counters_still_work()
+    public async Task Named_periods_answer_with_their_interval()
     {
         using var admin = servers.Scoring.Admin();
 
@@ -97,9 +97,6 @@ public sealed class KpiApiTests(ScoringServers servers)
             Assert.True(report.GetProperty("to").GetDateTimeOffset() > report.GetProperty("from").GetDateTimeOffset());
             Assert.Equal(13, report.GetProperty("kpis").GetArrayLength());
         }
-
-        var live = await admin.GetFromJsonAsync<JsonElement>("/api/kpis/live", Cancellation);
-        Assert.Equal("org", live.GetProperty("scope").GetString());
     }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string query) =>

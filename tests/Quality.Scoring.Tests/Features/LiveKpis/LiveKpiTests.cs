@@ -25,7 +25,7 @@ public sealed class LiveKpiTests(ScoringServers servers)
         var before = new Dictionary<string, string>();
         foreach (var query in Queries(history))
         {
-            var live = await Eventually.Async(() => LiveAndFactsAsync(admin, query), r => r.Live.Source == "redis" && r.Same);
+            var live = await Eventually.Async(() => LiveClient.LiveAndFactsAsync(admin, query), r => r.Live.Source == "redis" && r.Same);
             // The values, not the interval: a window may move on by a bucket before the rebuild is read back, and every
             // event of the history is far enough inside the windows for that to change nothing.
             before[query] = $"{live.Live.Source}: {KpiClient.Describe(live.Live.Kpis)}";
@@ -60,7 +60,7 @@ public sealed class LiveKpiTests(ScoringServers servers)
         var published = await Bus.PublishAllAsync(servers.Scoring, history);
         await Eventually.Async(() => Bus.ConsumedAsync(servers.Scoring, published), consumed => consumed == published.Count);
         var teamQuery = $"scope=team&scope_id={history.TeamT}&period=last_24h";
-        var healthy = await Eventually.Async(() => LiveAndFactsAsync(admin, teamQuery), r => r.Live.Source == "redis" && r.Same);
+        var healthy = await Eventually.Async(() => LiveClient.LiveAndFactsAsync(admin, teamQuery), r => r.Live.Source == "redis" && r.Same);
         var healthyBoard = await LiveClient.LeaderboardAsync(admin, "csat_percent", $"scope=team&scope_id={history.TeamT}");
 
         // A replica whose Redis does not answer (nothing listens on port 1).
@@ -91,15 +91,6 @@ public sealed class LiveKpiTests(ScoringServers servers)
         $"scope=agent&scope_id={history.A2}&period=last_24h",
         $"scope=team&scope_id={history.TeamT}&period=last_hour",
     ];
-
-    /// <summary>The live answer, and PostgreSQL's for exactly its interval.</summary>
-    private static async Task<(LiveClient.Report Live, bool Same)> LiveAndFactsAsync(HttpClient client, string query)
-    {
-        var live = await LiveClient.KpisAsync(client, query);
-        var scope = string.Join('&', query.Split('&').Where(p => !p.StartsWith("period=", StringComparison.Ordinal)));
-        var facts = await LiveClient.KpisAsync(client, $"{scope}&{LiveClient.Interval(live.From, live.To)}");
-        return (live, facts.Source == "postgres" && KpiClient.Matches(facts.Kpis, live.Kpis) && facts.Kpis.Count == live.Kpis.Count);
-    }
 
     private static async Task<Dictionary<string, string>> BoardsAsync(HttpClient client, FixedHistory history)
     {
