@@ -50,7 +50,6 @@ internal static class Extensions
         builder.Services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookAddressPolicy>();
         builder.Services.AddSingleton<RuleValidator>();
-        builder.Services.AddSingleton<EndpointCircuitBreakers>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddValidatedOptions<SmtpOptions>(SmtpOptions.SectionName);
         builder.Services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();

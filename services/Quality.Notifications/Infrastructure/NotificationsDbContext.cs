@@ -16,6 +16,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
     public DbSet<SubscriptionRule> Rules => Set<SubscriptionRule>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+    public DbSet<EndpointCircuit> EndpointCircuits => Set<EndpointCircuit>();
     public DbSet<RecipientQuietHours> QuietHours => Set<RecipientQuietHours>();
     public DbSet<EscalationTimer> EscalationTimers => Set<EscalationTimer>();
     public DbSet<AlertRead> AlertReads => Set<AlertRead>();
@@ -81,6 +82,21 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             delivery.HasIndex(d => d.HoldUntil).HasFilter("status = 'held'");
             // What each channel's claim scans: only its pending rows, by due time.
             delivery.HasIndex(d => new { d.Channel, d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_deliveries_due");
+            // Computed here so every writer (consumers, digests, escalations, surveys) agrees on the endpoint key.
+            delivery.Property(d => d.Endpoint).HasMaxLength(2000).HasComputedColumnSql("lower(substring(url from '^[^:/?#]+://[^/?#]*'))", stored: true);
+            // The webhook claim: the endpoints with pending rows (skipped through one by one), then each one's due rows.
+            delivery.HasIndex(d => new { d.Channel, d.Endpoint, d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_deliveries_endpoint_due");
+            // What the per-endpoint cap counts: unexpired leases.
+            delivery.HasIndex(d => new { d.Endpoint, d.LeasedUntil }).HasFilter("leased_until IS NOT NULL").HasDatabaseName("ix_deliveries_leased");
+            // Cancelling a deleted rule's unsent deliveries.
+            delivery.HasIndex(d => d.RuleId).HasFilter("status IN ('pending', 'held')").HasDatabaseName("ix_deliveries_rule_unsent");
+        });
+        modelBuilder.Entity<EndpointCircuit>(circuit =>
+        {
+            circuit.ToTable("endpoint_circuits");
+            circuit.HasKey(c => c.Endpoint);
+            circuit.Property(c => c.Endpoint).HasMaxLength(2000);
+            circuit.Property(c => c.LastError).HasMaxLength(1000);
         });
         modelBuilder.Entity<DeliveryAttempt>(attempt =>
         {

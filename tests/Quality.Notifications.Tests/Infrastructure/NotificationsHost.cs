@@ -16,6 +16,9 @@ public sealed class NotificationsHost(string database, string broker, string sig
     public const int ThrottleLimit = 2;
     public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan WebhookTimeout = TimeSpan.FromSeconds(5);
+    public const int WebhookMaxConcurrency = 16;
+    public const int MaxInFlightPerEndpoint = 3;
+    public const int BreakerFailureThreshold = 3;
     public static readonly TimeSpan SurveyDelay = TimeSpan.FromSeconds(1);
     public const string SurveyLinkBaseUrl = "https://feedback.quality.test/";
     public static readonly byte[] SurveyLinkKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
@@ -36,6 +39,10 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Webhooks:MaxDelay", "00:00:00.300");
         builder.UseSetting("Notifications:Webhooks:PollInterval", "00:00:00.100");
         builder.UseSetting("Notifications:Webhooks:BreakerBreakDuration", "00:00:00.500");
+        // Fewer global slots than a burst to one dead receiver, so isolation tests show the cap (not spare slots) protecting the others.
+        builder.UseSetting("Notifications:Webhooks:MaxConcurrency", WebhookMaxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Webhooks:MaxInFlightPerEndpoint", MaxInFlightPerEndpoint.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Notifications:Webhooks:BreakerFailureThreshold", BreakerFailureThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // The assembly's SMTP listener, plain text on loopback.
         builder.UseSetting("Notifications:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Notifications:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -24,6 +24,12 @@ public sealed class Delivery
     /// <summary>The webhook endpoint; null for email.</summary>
     public string? Url { get; init; }
 
+    /// <summary>
+    /// The receiver a webhook goes to: the URL's lower-cased <c>scheme://authority</c>, computed by the database
+    /// from <see cref="Url"/> so every writer agrees. In-flight caps and the circuit breaker are per endpoint.
+    /// </summary>
+    public string? Endpoint { get; private set; }
+
     /// <summary>The email address; null for webhooks, and for a survey invitation once settled (a customer's address is not kept).</summary>
     public string? Recipient { get; set; }
 
@@ -33,7 +39,7 @@ public sealed class Delivery
     /// <summary>The webhook's JSON body, or the email's plain-text body ("" for a settled survey invitation, whose link is a credential).</summary>
     public required string Payload { get; set; }
 
-    /// <summary><c>pending</c>, <c>delivered</c> or <c>dead</c>; <c>held</c> while throttled, then <c>digested</c>.</summary>
+    /// <summary><c>pending</c>, <c>delivered</c> or <c>dead</c>; <c>held</c> while throttled, then <c>digested</c>; <c>cancelled</c> when its rule was deleted first.</summary>
     public required string Status { get; set; }
 
     /// <summary>Why it was not sent at once: <c>quiet_hours</c> (deferred) or <c>throttled</c> (held for a digest).</summary>
@@ -49,6 +55,9 @@ public sealed class Delivery
 
     /// <summary>When the worker may next try; while a send is in flight, the end of its lease.</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>While a send is in flight, the end of its lease (null otherwise): what the per-endpoint in-flight cap counts.</summary>
+    public DateTimeOffset? LeasedUntil { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }

@@ -14,6 +14,6 @@ public sealed class DeliveryAttempt
     public long LatencyMs { get; init; }
     public string? Error { get; init; }
 
-    /// <summary><c>delivered</c>, <c>retry</c> or <c>dead</c>: what the attempt led to.</summary>
+    /// <summary><c>delivered</c>, <c>retry</c> or <c>dead</c>: what the attempt led to; <c>cancelled</c> for the entry (not an attempt) written when its rule was deleted.</summary>
     public required string Outcome { get; init; }
 }

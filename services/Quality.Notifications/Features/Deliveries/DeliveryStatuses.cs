@@ -11,4 +11,7 @@ public static class DeliveryStatuses
 
     /// <summary>Sent as part of a digest (<see cref="Delivery.DigestId"/>), not on its own.</summary>
     public const string Digested = "digested";
+
+    /// <summary>Its rule was deleted before it was sent: never sent, the reason is in the delivery log.</summary>
+    public const string Cancelled = "cancelled";
 }

@@ -12,7 +12,9 @@ namespace Quality.Notifications.Features.Deliveries;
 /// marked delivered after the receiver accepted it. A crash mid-send leaves the row pending and it is sent
 /// again when the lease runs out: at-least-once, and receivers deduplicate by the delivery id (the webhook
 /// id header, the email Message-Id). Sends run concurrently up to the lane's limit, and a lane claims more as
-/// soon as any finishes, so a hanging receiver holds one slot for one timeout and nothing else.
+/// soon as any finishes. For webhooks the claim itself isolates endpoints (<see cref="EndpointLimits"/>): it takes
+/// no more rows for an endpoint than its in-flight cap leaves room for, none while its circuit is open, and one
+/// probe when half-open, so a hanging receiver can hold a few slots for one timeout and never the lane.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
@@ -85,38 +87,110 @@ public sealed partial class DeliveryWorker(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (lane.PerEndpoint is not null)
+        {
+            // Claims of this channel take turns across replicas, so two of them cannot both see room under an
+            // endpoint's cap and together go past it. A claim is one short statement.
+            await using var turn = connection.CreateCommand();
+            turn.Transaction = transaction;
+            turn.CommandText = "SELECT pg_advisory_xact_lock(hashtextextended('notifications.deliveries.claim.' || @channel, 0))";
+            AddParameter(turn, "channel", channel);
+            await turn.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE deliveries d SET next_attempt_at = @lease
-            FROM (SELECT id FROM deliveries
-                  WHERE status = 'pending' AND channel = @channel AND next_attempt_at <= @now
-                  ORDER BY next_attempt_at
-                  LIMIT @limit
-                  FOR UPDATE SKIP LOCKED) due
-            WHERE d.id = due.id
-            RETURNING d.id, d.alert_id, d.rule_id, d.channel, d.url, d.recipient, d.subject, d.payload, d.attempts,
-                      (SELECT r.webhook_secret FROM subscription_rules r WHERE r.id = d.rule_id)
-            """;
+        command.Transaction = transaction;
+        command.CommandText = lane.PerEndpoint is null ? ClaimSql : ClaimPerEndpointSql;
         AddParameter(command, "lease", leaseUntil);
         AddParameter(command, "channel", channel);
         AddParameter(command, "now", now);
         AddParameter(command, "limit", limit);
-
-        var claimed = new List<ClaimedDelivery>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (lane.PerEndpoint is { } limits)
         {
-            claimed.Add(new ClaimedDelivery(
-                reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetString(7), reader.GetInt32(8),
-                reader.IsDBNull(9) ? "" : reader.GetString(9)));
+            AddParameter(command, "cap", limits.MaxInFlight);
         }
 
+        var claimed = new List<ClaimedDelivery>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add(new ClaimedDelivery(
+                    reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetString(7), reader.GetInt32(8),
+                    reader.IsDBNull(9) ? "" : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10),
+                    reader.GetBoolean(11)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
+
+    private const string ClaimReturning = """
+        RETURNING d.id, d.alert_id, d.rule_id, d.channel, d.url, d.recipient, d.subject, d.payload, d.attempts,
+                  (SELECT r.webhook_secret FROM subscription_rules r WHERE r.id = d.rule_id),
+                  d.endpoint,
+                  EXISTS (SELECT 1 FROM endpoint_circuits c WHERE c.endpoint = d.endpoint)
+        """;
+
+    /// <summary>The oldest due rows of the channel, whoever they go to (email: one SMTP relay).</summary>
+    private const string ClaimSql = """
+        UPDATE deliveries d SET next_attempt_at = @lease, leased_until = @lease
+        FROM (SELECT id FROM deliveries
+              WHERE status = 'pending' AND channel = @channel AND next_attempt_at <= @now
+              ORDER BY next_attempt_at
+              LIMIT @limit
+              FOR UPDATE SKIP LOCKED) due
+        WHERE d.id = due.id
+        """ + "\n" + ClaimReturning;
+
+    /// <summary>
+    /// The oldest due rows of the channel, but from each endpoint only as many as it has room for: the cap less what
+    /// is in flight to it (unexpired leases, any replica's); none while its circuit is open, one probe when half-open.
+    /// The endpoints with pending rows are found by skipping through the index (one probe per endpoint, however
+    /// long its backlog), so a dead receiver's thousands of rows cost nothing while its circuit is open.
+    /// </summary>
+    private const string ClaimPerEndpointSql = """
+        WITH RECURSIVE endpoints AS (
+            (SELECT endpoint FROM deliveries
+             WHERE status = 'pending' AND channel = @channel AND endpoint IS NOT NULL
+             ORDER BY endpoint LIMIT 1)
+            UNION ALL
+            SELECT (SELECT p.endpoint FROM deliveries p
+                    WHERE p.status = 'pending' AND p.channel = @channel AND p.endpoint > e.endpoint
+                    ORDER BY p.endpoint LIMIT 1)
+            FROM endpoints e WHERE e.endpoint IS NOT NULL
+        ),
+        room AS (
+            SELECT e.endpoint,
+                   CASE WHEN c.open_until > @now THEN 0 WHEN c.open_until IS NOT NULL THEN 1 ELSE @cap END
+                   - (SELECT count(*) FROM deliveries b
+                      WHERE b.endpoint = e.endpoint AND b.status = 'pending' AND b.leased_until > @now) AS free
+            FROM endpoints e LEFT JOIN endpoint_circuits c ON c.endpoint = e.endpoint
+            WHERE e.endpoint IS NOT NULL
+        ),
+        due AS (
+            SELECT picked.id, picked.next_attempt_at
+            FROM room CROSS JOIN LATERAL (
+                SELECT q.id, q.next_attempt_at FROM deliveries q
+                WHERE q.status = 'pending' AND q.channel = @channel AND q.endpoint = room.endpoint AND q.next_attempt_at <= @now
+                ORDER BY q.next_attempt_at
+                LIMIT greatest(room.free, 0)
+                FOR UPDATE SKIP LOCKED) picked
+            WHERE room.free > 0
+            ORDER BY picked.next_attempt_at
+            LIMIT @limit
+        )
+        UPDATE deliveries d SET next_attempt_at = @lease, leased_until = @lease
+        FROM due
+        WHERE d.id = due.id
+        """ + "\n" + ClaimReturning;
 
     private static void AddParameter(DbCommand command, string name, object value)
     {
@@ -165,15 +239,24 @@ public sealed partial class DeliveryWorker(
         var lane = sender.Lane;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        var delivery = await db.Deliveries.SingleAsync(d => d.Id == claimed.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locked, so a rule deleted meanwhile cannot have its cancellation overwritten by this attempt's outcome.
+        var delivery = await db.Deliveries.FromSql($"SELECT * FROM deliveries WHERE id = {claimed.Id} FOR UPDATE").SingleAsync(cancellationToken);
         var now = time.GetUtcNow();
         var error = result.Error is null ? null : Truncate(result.Error);
+        var cancelled = delivery.Status == DeliveryStatuses.Cancelled;
         delivery.Attempts++;
+        delivery.LeasedUntil = null;
         if (error is null)
         {
+            // Even a cancelled delivery that arrived while its rule was being deleted is recorded as what it was.
             delivery.Status = DeliveryStatuses.Delivered;
             delivery.CompletedAt = now;
             delivery.LastError = null;
+        }
+        else if (cancelled)
+        {
+            delivery.LastError = error;
         }
         else if (result.Permanent || delivery.Attempts >= lane.MaxAttempts)
         {
@@ -210,6 +293,50 @@ public sealed partial class DeliveryWorker(
             Outcome = delivery.Status == DeliveryStatuses.Pending ? "retry" : delivery.Status,
         });
         await db.SaveChangesAsync(cancellationToken);
+        if (lane.PerEndpoint is { } limits && claimed.Endpoint is { } endpoint)
+        {
+            await UpdateCircuitAsync(db, endpoint, claimed.EndpointTroubled, limits, result, error, now, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A receiver failure counts towards opening the endpoint's circuit (and reopens a half-open one); any answer
+    /// from a working receiver closes it. Healthy endpoints have no row, so their sends cost nothing here.
+    /// </summary>
+    private async Task UpdateCircuitAsync(
+        NotificationsDbContext db, string endpoint, bool troubled, EndpointLimits limits, SendResult result, string? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!result.EndpointFault)
+        {
+            if (troubled && await db.EndpointCircuits.Where(c => c.Endpoint == endpoint).ExecuteDeleteAsync(cancellationToken) > 0)
+            {
+                LogCircuitClosed(endpoint);
+            }
+
+            return;
+        }
+
+        // To PostgreSQL's microseconds, so the value read back compares equal when this failure opened the circuit.
+        var openUntil = now + limits.BreakDuration;
+        openUntil = openUntil.AddTicks(-(openUntil.Ticks % 10));
+        // Materialised as is (ToList): EF cannot compose a query over an INSERT.
+        var opened = (await db.Database.SqlQuery<DateTimeOffset?>($"""
+            INSERT INTO endpoint_circuits AS c (endpoint, consecutive_failures, open_until, last_error, updated_at)
+            VALUES ({endpoint}, 1, CASE WHEN 1 >= {limits.FailureThreshold} THEN {openUntil} END, {error}, {now})
+            ON CONFLICT (endpoint) DO UPDATE SET
+                consecutive_failures = c.consecutive_failures + 1,
+                open_until = CASE WHEN c.consecutive_failures + 1 >= {limits.FailureThreshold} OR c.open_until IS NOT NULL
+                                  THEN {openUntil} ELSE c.open_until END,
+                last_error = excluded.last_error,
+                updated_at = excluded.updated_at
+            RETURNING c.open_until AS "Value"
+            """).ToListAsync(cancellationToken)).Single();
+        if (opened == openUntil)
+        {
+            LogCircuitOpen(endpoint, openUntil, error ?? "");
+        }
     }
 
     private async Task DeferAsync(Guid id, TimeSpan delay, CancellationToken cancellationToken)
@@ -218,7 +345,7 @@ public sealed partial class DeliveryWorker(
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var until = time.GetUtcNow() + delay * (1 + Random.Shared.NextDouble() / 4);
         await db.Deliveries.Where(d => d.Id == id && d.Status == DeliveryStatuses.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, until), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, until).SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
     private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
@@ -228,6 +355,12 @@ public sealed partial class DeliveryWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} attempt could not be recorded; it is resent when its lease ends")]
     private partial void LogAttemptFailed(Exception exception, Guid deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {Endpoint} circuit open until {OpenUntil}: {Error}")]
+    private partial void LogCircuitOpen(string endpoint, DateTimeOffset openUntil, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Endpoint {Endpoint} answered again; its circuit is closed")]
+    private partial void LogCircuitClosed(string endpoint);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} delivery {DeliveryId} dead-lettered after {Attempts} attempts: {Error}")]
     private partial void LogDeadLettered(string channel, Guid deliveryId, int attempts, string error);

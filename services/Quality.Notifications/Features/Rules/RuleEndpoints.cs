@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
@@ -63,12 +64,46 @@ public static class RuleEndpoints
         return RuleResponse.From(rule);
     }
 
+    /// <summary>
+    /// Marks the rule deleted and, in the same transaction, cancels its deliveries not yet sent (pending, including
+    /// retries and any in flight, and held for a digest), each with a "cancelled" entry in the delivery log. A send
+    /// already on the wire that the receiver then accepts is still recorded as delivered.
+    /// </summary>
     private static async Task<IResult> DeleteAsync(Guid id, NotificationsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var rule = await db.Rules.SingleOrDefaultAsync(r => r.Id == id && r.DeletedAt == null, cancellationToken)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rule = await db.Rules.FromSql($"SELECT * FROM subscription_rules WHERE id = {id} AND deleted_at IS NULL FOR UPDATE")
+            .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Rule {id} does not exist.");
-        rule.DeletedAt = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        rule.DeletedAt = now;
+        var unsent = await db.Deliveries
+            .FromSql($"SELECT * FROM deliveries WHERE rule_id = {id} AND status IN ('pending', 'held') FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        foreach (var delivery in unsent)
+        {
+            delivery.Status = DeliveryStatuses.Cancelled;
+            delivery.CompletedAt = now;
+            delivery.LeasedUntil = null;
+            delivery.LastError = CancelledReason;
+            db.DeliveryAttempts.Add(new DeliveryAttempt
+            {
+                Id = Guid.CreateVersion7(),
+                DeliveryId = delivery.Id,
+                AlertId = delivery.AlertId,
+                RuleId = delivery.RuleId,
+                Channel = delivery.Channel,
+                Attempt = delivery.Attempts,
+                AttemptedAt = now,
+                Error = CancelledReason,
+                Outcome = DeliveryStatuses.Cancelled,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Results.NoContent();
     }
+
+    private const string CancelledReason = "rule deleted before the delivery was sent";
 }

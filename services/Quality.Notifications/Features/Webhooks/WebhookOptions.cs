@@ -33,17 +33,21 @@ public sealed class WebhookOptions
     [Range(1, 1024)]
     public int MaxConcurrency { get; set; } = 64;
 
-    /// <summary>Failures within <see cref="BreakerSamplingDuration"/> before an endpoint's circuit may open.</summary>
-    [Range(2, 1000)]
-    public int BreakerMinimumThroughput { get; set; } = 5;
+    /// <summary>
+    /// POSTs in flight at once to one endpoint (scheme, host, port), across replicas: a receiver that hangs can hold
+    /// this many of the <see cref="MaxConcurrency"/> slots, never more, so the rest keep serving healthy endpoints.
+    /// </summary>
+    [Range(1, 1024)]
+    public int MaxInFlightPerEndpoint { get; set; } = 8;
 
-    [Range(0.01, 1.0)]
-    public double BreakerFailureRatio { get; set; } = 0.8;
+    /// <summary>Consecutive failures (timeout, refused connection, 5xx, 408, 429) that open an endpoint's circuit.</summary>
+    [Range(1, 1000)]
+    public int BreakerFailureThreshold { get; set; } = 3;
 
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
-    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long an open circuit holds its endpoint's deliveries back (they are deferred, not failed).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
+    /// <summary>
+    /// How long an open circuit keeps its endpoint's deliveries from being claimed (they keep their attempts);
+    /// then one probe is sent, and its outcome closes the circuit or opens it again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

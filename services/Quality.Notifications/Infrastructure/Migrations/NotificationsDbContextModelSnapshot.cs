@@ -247,6 +247,13 @@ namespace Quality.Notifications.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("digest_id");
 
+                    b.Property<string>("Endpoint")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("endpoint")
+                        .HasComputedColumnSql("lower(substring(url from '^[^:/?#]+://[^/?#]*'))", true);
+
                     b.Property<DateTimeOffset?>("HoldUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hold_until");
@@ -263,6 +270,10 @@ namespace Quality.Notifications.Infrastructure.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leased_until");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
@@ -310,6 +321,10 @@ namespace Quality.Notifications.Infrastructure.Migrations
                         .HasDatabaseName("ix_deliveries_hold_until")
                         .HasFilter("status = 'held'");
 
+                    b.HasIndex("RuleId")
+                        .HasDatabaseName("ix_deliveries_rule_unsent")
+                        .HasFilter("status IN ('pending', 'held')");
+
                     b.HasIndex("AlertId", "Recipient")
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_alert_id_recipient")
@@ -321,9 +336,17 @@ namespace Quality.Notifications.Infrastructure.Migrations
                         .HasDatabaseName("ix_deliveries_due")
                         .HasFilter("status = 'pending'");
 
+                    b.HasIndex("Endpoint", "LeasedUntil")
+                        .HasDatabaseName("ix_deliveries_leased")
+                        .HasFilter("leased_until IS NOT NULL");
+
                     b.HasIndex("Recipient", "CreatedAt")
                         .HasDatabaseName("ix_deliveries_recipient_created_at")
                         .HasFilter("recipient IS NOT NULL");
+
+                    b.HasIndex("Channel", "Endpoint", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_endpoint_due")
+                        .HasFilter("status = 'pending'");
 
                     b.ToTable("deliveries", (string)null);
                 });
@@ -393,6 +416,36 @@ namespace Quality.Notifications.Infrastructure.Migrations
                         .HasDatabaseName("ix_delivery_attempts_rule_id_attempted_at");
 
                     b.ToTable("delivery_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Quality.Notifications.Features.Deliveries.EndpointCircuit", b =>
+                {
+                    b.Property<string>("Endpoint")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("OpenUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("open_until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Endpoint")
+                        .HasName("pk_endpoint_circuits");
+
+                    b.ToTable("endpoint_circuits", (string)null);
                 });
 
             modelBuilder.Entity("Quality.Notifications.Features.Escalation.EscalationTimer", b =>
