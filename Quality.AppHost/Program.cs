@@ -51,7 +51,8 @@ try
         .WithEnvironment("Intake__Surveys__LinkKey", surveyLinkKey)
         // Consumers declare their queues when they start; an event published before its queue exists
         // would be dropped by RabbitMQ, so on a first boot the producers start after their consumers.
-        // (Notifications consumes nothing from Intake; it calls Intake, so it starts after it.)
+        // Notifications is the exception: it calls Intake, so it starts after it; of Intake's events it takes
+        // only CustomerErased, which a person's erasure request raises once everything is running.
         .WaitFor(routing).WaitFor(scoring);
 
     builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
