@@ -29,7 +29,7 @@ public sealed class EmailSubmitter(FeedbackSubmitter submitter, FeedbackClassifi
         var externalId = email.MessageId is { Length: > 200 } id ? $"sha256:{Hash(id)}" : email.MessageId;
         return submitter.SubmitAsync(ChannelNames.Email, externalId, () =>
         {
-            var item = FeedbackItem.Classified(ChannelNames.Email, externalId, text, CustomerKey(email.SenderAddress), classifier.Classify(text), time.GetUtcNow());
+            var item = FeedbackItem.Classified(ChannelNames.Email, externalId, text, CustomerKeys.FromEmail(email.SenderAddress), classifier.Classify(text), time.GetUtcNow());
             item.Subject = email.Subject.Length <= MaxSubjectLength ? email.Subject : email.Subject[..MaxSubjectLength];
             // The sender is contact data: kept only encrypted, and only when a key is configured.
             item.Contact = CustomerContact.From(email.SenderAddress, null, email.SenderName is { Length: > 200 } name ? name[..200] : email.SenderName);
@@ -37,7 +37,6 @@ public sealed class EmailSubmitter(FeedbackSubmitter submitter, FeedbackClassifi
         }, customerTier: null, _ => [], cancellationToken);
     }
 
-    internal static string CustomerKey(string address) => $"email:{Hash(address.ToLowerInvariant())[..32]}";
-
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
 }

@@ -26,7 +26,7 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
 
     public FeedbackItem Build(string channel, SubmitFeedbackRequest request)
     {
-        var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, request.CustomerId, classifier.Classify(request.Text), time.GetUtcNow());
+        var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, CustomerKeys.For(request.CustomerId, request.CustomerEmail), classifier.Classify(request.Text), time.GetUtcNow());
         item.Contact = request.Contact();
         return item;
     }

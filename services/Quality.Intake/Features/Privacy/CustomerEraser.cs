@@ -37,7 +37,7 @@ public sealed partial class CustomerEraser(IntakeDbContext db, PiiProtector pii,
 
         var emailLookup = email is null ? null : pii.Lookup("email", email);
         var phoneLookup = phone is null ? null : pii.Lookup("phone", phone);
-        var emailKey = email is null ? null : EmailSubmitter.CustomerKey(email);
+        var emailKey = email is null ? null : CustomerKeys.FromEmail(email);
         var items = await db.Feedback
             .Where(f => (emailLookup != null && f.EmailLookup == emailLookup)
                 || (phoneLookup != null && f.PhoneLookup == phoneLookup)

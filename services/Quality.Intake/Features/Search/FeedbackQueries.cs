@@ -146,7 +146,7 @@ public sealed class FeedbackQueries(IntakeDbContext db, FeedbackClassifier class
         {
             // Also the email channel's pseudonym, which items stored before contact data was kept carry.
             var lookup = pii.Lookup("email", email);
-            var emailKey = EmailSubmitter.CustomerKey(email);
+            var emailKey = CustomerKeys.FromEmail(email);
             query = query.Where(f => f.EmailLookup == lookup || f.CustomerKey == emailKey);
         }
 
