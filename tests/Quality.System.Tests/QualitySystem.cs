@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Quality.Contracts;
 using Quality.Hosting;
 using Quality.ServiceDefaults.Authentication;
+using Quality.Testing;
 
 [assembly: AssemblyFixture(typeof(Quality.SystemTests.QualitySystem))]
 
@@ -18,6 +19,9 @@ public sealed class QualitySystem : IAsyncLifetime
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
 
+    /// <summary>The mail server Notifications sends to: survey invitations and email alerts land here.</summary>
+    public SmtpTestServer Smtp { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { UseTemporaryDataDirectory = true });
@@ -31,12 +35,23 @@ public sealed class QualitySystem : IAsyncLifetime
             .WithReference(redis).WaitFor(redis);
         var routing = AddService(builder, ResourceNames.Routing, postgres.AddDatabase(ResourceNames.RoutingDb), redis, rabbit)
             .WithReference(scoring);
-        var notifications = AddService(builder, ResourceNames.Notifications, postgres.AddDatabase(ResourceNames.NotificationsDb), redis, rabbit);
-        AddService(builder, ResourceNames.Intake, postgres.AddDatabase(ResourceNames.IntakeDb), redis, rabbit)
+        var surveyLinkKey = builder.AddSecret("survey-link-key", bytes: 32);
+        var intake = AddService(builder, ResourceNames.Intake, postgres.AddDatabase(ResourceNames.IntakeDb), redis, rabbit)
             .WithEnvironment("Intake__Pii__ActiveKeyId", "k1")
             .WithEnvironment("Intake__Pii__Keys__k1", builder.AddSecret("intake-pii-key", bytes: 32))
             .WithEnvironment("Intake__Pii__LookupKey", builder.AddSecret("intake-pii-lookup-key", bytes: 32))
-            .WaitFor(routing).WaitFor(scoring).WaitFor(notifications);
+            .WithEnvironment("Intake__Surveys__LinkKey", surveyLinkKey)
+            .WaitFor(routing).WaitFor(scoring);
+        // As the AppHost wires it: Notifications calls Intake, so it starts after it.
+        AddService(builder, ResourceNames.Notifications, postgres.AddDatabase(ResourceNames.NotificationsDb), redis, rabbit)
+            .WithReference(intake).WaitFor(intake)
+            .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)
+            .WithEnvironment("Notifications__Surveys__Delay", "00:00:01")
+            .WithEnvironment("Notifications__Surveys__PollInterval", "00:00:00.500")
+            .WithEnvironment("Notifications__Smtp__Host", "127.0.0.1")
+            .WithEnvironment("Notifications__Smtp__Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("Notifications__Smtp__Security", "None")
+            .WithEnvironment("Notifications__Smtp__FromAddress", "Quality <quality@example.com>");
 
         _app = builder.Build();
         await _app.StartAsync(TestContext.Current.CancellationToken);
@@ -74,5 +89,7 @@ public sealed class QualitySystem : IAsyncLifetime
         {
             await _app.DisposeAsync();
         }
+
+        await Smtp.DisposeAsync();
     }
 }

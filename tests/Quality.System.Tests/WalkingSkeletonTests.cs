@@ -24,7 +24,7 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
         using var routing = system.HttpClient(ResourceNames.Routing);
         using var scoring = system.HttpClient(ResourceNames.Scoring);
         using var notifications = system.HttpClient(ResourceNames.Notifications);
-        var openBefore = await OpenCasesAsync(scoring);
+        var countedBefore = await FeedbackCountedAsync(scoring);
 
         var clock = Stopwatch.StartNew();
         var posted = await intake.PostAsJsonAsync("/api/feedback", new
@@ -54,8 +54,8 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
         var byGrpc = await client.GetCaseAsync(new GetCaseRequest { CaseId = caseId }, Bearer(Roles.QualityManager), cancellationToken: Cancellation);
         Assert.Equal(feedbackId, byGrpc.FeedbackId);
 
-        // Other tests' cases may still be arriving at Scoring, so the organisation's backlog only has to grow.
-        await EventuallyAsync(() => OpenCasesAsync(scoring), open => open > openBefore);
+        // Other tests' events may still be arriving at Scoring, so the organisation's count only has to grow.
+        await EventuallyAsync(() => FeedbackCountedAsync(scoring), counted => counted > countedBefore);
 
         var alert = (await EventuallyAsync(
             () => notifications.GetFromJsonAsync<JsonElement>($"/api/alerts?caseId={caseId}", Cancellation),
@@ -138,12 +138,16 @@ public sealed class WalkingSkeletonTests(QualitySystem system)
 
     private Metadata Bearer(string role) => new() { { "Authorization", $"Bearer {system.Token(role)}" } };
 
-    /// <summary>The organisation's open cases, from Scoring's live window (Redis); no test here resolves a case.</summary>
-    private async Task<long> OpenCasesAsync(HttpClient scoring)
+    /// <summary>
+    /// Feedback items Scoring has counted for the organisation in its live window (Redis): the complaint rate's
+    /// samples. It only grows while tests run, unlike the backlog, which a resolved case lowers.
+    /// </summary>
+    private async Task<long> FeedbackCountedAsync(HttpClient scoring)
     {
         var live = await scoring.GetFromJsonAsync<JsonElement>("/api/kpis?scope=org&period=last_hour", Cancellation);
-        var backlog = live.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "backlog");
-        return backlog.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Number ? (long)value.GetDouble() : 0;
+        var rate = live.GetProperty("kpis").EnumerateArray().Single(k => k.GetProperty("name").GetString() == "complaint_rate_percent");
+        // An int64 travels as a JSON string, and a zero not at all.
+        return rate.TryGetProperty("sampleCount", out var n) ? long.Parse(n.ToString(), System.Globalization.CultureInfo.InvariantCulture) : 0;
     }
 
     private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> arrived) => Eventually.Async(read, arrived, Patience);

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using MimeKit;
 
-namespace Quality.Notifications.Tests.Infrastructure;
+namespace Quality.Testing;
 
 /// <summary>
 /// A real SMTP listener on 127.0.0.1 (a free port) speaking enough RFC 5321 for a client to hand over a

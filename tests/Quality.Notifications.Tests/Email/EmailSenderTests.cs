@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Features.Email;
 using Quality.Notifications.Tests.Infrastructure;
+using Quality.Testing;
 
 namespace Quality.Notifications.Tests.Email;
 

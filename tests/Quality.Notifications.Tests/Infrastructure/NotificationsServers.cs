@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Quality.Contracts;
 using Quality.Hosting;
+using Quality.Testing;
 
 [assembly: AssemblyFixture(typeof(Quality.Notifications.Tests.Infrastructure.NotificationsServers))]
 
