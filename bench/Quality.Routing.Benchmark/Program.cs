@@ -1,35 +1,11 @@
-using Quality.Benchmarking.Configuration;
+using Quality.Benchmarking.CommandLine;
 using Quality.Routing.Benchmark;
 using Quality.Routing.Benchmark.Options;
 using Quality.Routing.Benchmark.Reporting;
 
-if (args.Contains("--help"))
+return await BenchmarkCommand.RunAsync(args, OptionParser.Usage, OptionParser.Parse, async (options, _, cancellationToken) =>
 {
-    Console.WriteLine(OptionParser.Usage);
-    return 0;
-}
-
-BenchmarkOptions options;
-try
-{
-    options = OptionParser.Parse(args, RepositoryRoot.Find());
-}
-catch (OptionException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
-}
-
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-try
-{
-    var report = await new BenchmarkRun(options).RunAsync(cancel.Token);
+    var report = await new BenchmarkRun(options).RunAsync(cancellationToken);
     Console.WriteLine();
     foreach (var note in report.Notes)
     {
@@ -40,14 +16,4 @@ try
     var path = ResultFiles.Write(report, RoutingMarkdown.Render(report), options.OutputDirectory, report.StartedAt, options.Label);
     Console.WriteLine($"results: {path} (and .json)");
     return 0;
-}
-catch (RunException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
-catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-{
-    Console.Error.WriteLine("cancelled: no results written");
-    return 130;
-}
+});

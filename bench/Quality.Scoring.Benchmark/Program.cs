@@ -1,35 +1,11 @@
+using Quality.Benchmarking.CommandLine;
 using Quality.Scoring.Benchmark;
 using Quality.Scoring.Benchmark.Options;
 using Quality.Scoring.Benchmark.Reporting;
 
-if (args.Contains("--help"))
+return await BenchmarkCommand.RunAsync(args, OptionParser.Usage, OptionParser.Parse, async (options, root, cancellationToken) =>
 {
-    Console.WriteLine(OptionParser.Usage);
-    return 0;
-}
-
-var root = RepositoryRoot.Find();
-Quality.Scoring.Benchmark.Options.BenchmarkOptions options;
-try
-{
-    options = OptionParser.Parse(args, root);
-}
-catch (OptionException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
-}
-
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-try
-{
-    var report = await new BenchmarkRun(options, root).RunAsync(cancel.Token);
+    var report = await new BenchmarkRun(options, root).RunAsync(cancellationToken);
     ConsoleSummary.Print(report);
     var path = ResultFiles.Write(report, MarkdownReport.Render(report), options.OutputDirectory, report.StartedAt, options.Label);
     Console.WriteLine($"results: {path} (and .json)");
@@ -40,14 +16,4 @@ try
     }
 
     return 0;
-}
-catch (RunException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
-catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-{
-    Console.Error.WriteLine("cancelled: no results written");
-    return 130;
-}
+});
