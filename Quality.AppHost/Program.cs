@@ -57,6 +57,8 @@ try
 
     builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
         .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit).WithReference(intake)
+        // Quiet hours on a business calendar ask Routing; Intake already starts after Routing, so Notifications does too.
+        .WithReference(routing)
         .WaitFor(notificationsDb).WaitFor(intake).WaitFor(redis).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)

@@ -44,7 +44,7 @@ public sealed class QualitySystem : IAsyncLifetime
             .WaitFor(routing).WaitFor(scoring);
         // As the AppHost wires it: Notifications calls Intake, so it starts after it.
         AddService(builder, ResourceNames.Notifications, postgres.AddDatabase(ResourceNames.NotificationsDb), redis, rabbit)
-            .WithReference(intake).WaitFor(intake)
+            .WithReference(intake).WaitFor(intake).WithReference(routing)
             .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)
             .WithEnvironment("Notifications__Surveys__Delay", "00:00:01")
             .WithEnvironment("Notifications__Surveys__PollInterval", "00:00:00.500")

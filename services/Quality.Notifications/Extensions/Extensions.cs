@@ -17,6 +17,7 @@ using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Features.Surveys;
 using Quality.Notifications.Features.Webhooks;
 using Quality.Notifications.Infrastructure;
+using Quality.Routing.Grpc;
 using Quality.ServiceDefaults;
 using Quality.ServiceDefaults.Errors;
 using Quality.ServiceDefaults.Options;
@@ -58,6 +59,11 @@ internal static class Extensions
         builder.Services.AddHostedService<DeliveryWorker>();
         builder.Services.AddValidatedOptions<NoiseOptions>(NoiseOptions.SectionName);
         builder.Services.AddScoped<NoiseControl>();
+        // Quiet hours on a business calendar ask Routing. No retries: an answer is needed within the email's
+        // transaction, and without one the email goes (RoutingCalendars fails open).
+        builder.Services.AddServiceGrpcClient<RoutingService.RoutingServiceClient>(ResourceNames.Routing, "quality.routing.v1.RoutingService")
+            .AddServiceIdentity(ResourceNames.Notifications);
+        builder.Services.AddSingleton<RoutingCalendars>();
         builder.Services.AddHostedService<DigestWorker>();
         builder.Services.AddValidatedOptions<EscalationOptions>(EscalationOptions.SectionName);
         builder.Services.AddSingleton<EscalationSweeper>();

@@ -111,10 +111,14 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
         });
         modelBuilder.Entity<RecipientQuietHours>(quiet =>
         {
-            quiet.ToTable("recipient_quiet_hours");
+            // Either a fixed period (all three of its columns) or a calendar, never a mix.
+            quiet.ToTable("recipient_quiet_hours", t => t.HasCheckConstraint(
+                "ck_recipient_quiet_hours_one_kind",
+                "(calendar_id IS NOT NULL AND time_zone IS NULL AND start IS NULL AND \"end\" IS NULL) OR (calendar_id IS NULL AND time_zone IS NOT NULL AND start IS NOT NULL AND \"end\" IS NOT NULL)"));
             quiet.HasKey(q => q.Address);
             quiet.Property(q => q.Address).HasMaxLength(254);
             quiet.Property(q => q.TimeZone).HasMaxLength(100);
+            quiet.Property(q => q.CalendarId).HasMaxLength(100);
             quiet.Property(q => q.UpdatedBy).HasMaxLength(100);
         });
         modelBuilder.Entity<EscalationTimer>(timer =>

@@ -6,6 +6,7 @@ using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Cases;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Features.Teams;
+using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Routing.Grpc;
 
@@ -85,6 +86,9 @@ public sealed class RoutingGrpcService(
     public override async Task<ListCalendarsResponse> ListCalendars(ListCalendarsRequest request, ServerCallContext context) =>
         new() { Calendars = { (await calendars.ListAsync(context.CancellationToken)).Select(c => c.ToMessage()) } };
 
+    public override async Task<CalendarState> GetCalendarState(GetCalendarStateRequest request, ServerCallContext context) =>
+        (await calendars.StateAsync(request.CalendarId, Instant(request.At, "at"), context.CancellationToken)).ToMessage(request.CalendarId, request.At);
+
     public override async Task<SlaPolicy> UpsertSlaPolicy(UpsertSlaPolicyRequest request, ServerCallContext context) =>
         (await policies.UpsertAsync(Caller(context), request.ToDraft(), context.CancellationToken)).ToMessage();
 
@@ -98,6 +102,19 @@ public sealed class RoutingGrpcService(
         new() { Policies = { (await policies.ListAsync(context.CancellationToken)).Select(p => p.ToMessage()) } };
 
     private static Caller Caller(ServerCallContext context) => Features.Access.Caller.From(context.GetHttpContext().User);
+
+    /// <summary>The timestamp as an instant, null when unset; one out of the protobuf range is refused naming <paramref name="field"/>.</summary>
+    private static DateTimeOffset? Instant(Timestamp? value, string field)
+    {
+        try
+        {
+            return value?.ToDateTimeOffset();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new RequestValidationException(field, "is not a valid timestamp");
+        }
+    }
 
     private static Guid CaseId(string value) => FieldErrors.ParseId(value, "case_id");
 }

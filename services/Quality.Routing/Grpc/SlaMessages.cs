@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Quality.Routing.Features.Calendars;
 using Quality.Routing.Features.Sla;
 using CalendarEntity = Quality.Routing.Features.Calendars.BusinessCalendar;
+using CalendarStateValue = Quality.Routing.Features.Calendars.CalendarState;
 using ClockEntity = Quality.Routing.Features.Sla.SlaClock;
 using PolicyEntity = Quality.Routing.Features.Sla.SlaPolicy;
 using SlaEntryEntity = Quality.Routing.Features.Sla.SlaTimelineEntry;
@@ -26,6 +27,14 @@ internal static class SlaMessages
             }),
         },
         Holidays = { c.Holidays.Select(h => new Holiday { Date = h.Date.ToString("yyyy-MM-dd"), Name = h.Name }) },
+    };
+
+    public static CalendarState ToMessage(this CalendarStateValue s, string calendarId, Timestamp at) => new()
+    {
+        CalendarId = calendarId,
+        At = at,
+        Open = s.Open,
+        NextChangeAt = s.NextChangeAt is { } next ? Timestamp.FromDateTimeOffset(next) : null,
     };
 
     public static CalendarDraft ToDraft(this UpsertCalendarRequest r) => new(

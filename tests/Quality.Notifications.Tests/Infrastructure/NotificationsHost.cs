@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Quality.Contracts;
 using Quality.ServiceDefaults.Authentication;
 
 namespace Quality.Notifications.Tests.Infrastructure;
 
 /// <summary>The Notifications service, as Program.cs builds it, on real PostgreSQL and RabbitMQ, with fast webhook timings.</summary>
-public sealed class NotificationsHost(string database, string broker, string signingKey, int smtpPort, string intakeUrl) : WebApplicationFactory<Program>
+public sealed class NotificationsHost(string database, string broker, string signingKey, int smtpPort, string intakeUrl, string routingUrl) : WebApplicationFactory<Program>
 {
     public const int MaxAttempts = 4;
     public const int EmailMaxAttempts = 3;
@@ -23,8 +24,12 @@ public sealed class NotificationsHost(string database, string broker, string sig
     public const string SurveyLinkBaseUrl = "https://feedback.quality.test/";
     public static readonly byte[] SurveyLinkKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
 
+    /// <summary>What this replica logged at warning level and above.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.UseEnvironment("Production");
         builder.UseSetting($"ConnectionStrings:{ResourceNames.NotificationsDb}", database);
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMQ}", broker);
@@ -66,6 +71,7 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Surveys:RetryBaseDelay", "00:00:00.200");
         builder.UseSetting("Notifications:Surveys:RetryMaxDelay", "00:00:00.400");
         builder.UseSetting($"services:{ResourceNames.Intake}:grpc:0", intakeUrl);
+        builder.UseSetting($"services:{ResourceNames.Routing}:grpc:0", routingUrl);
     }
 
     /// <summary>An HTTP/JSON client signed in as <paramref name="subject"/>.</summary>

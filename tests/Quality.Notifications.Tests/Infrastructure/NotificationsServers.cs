@@ -17,6 +17,7 @@ public sealed class NotificationsServers : IAsyncLifetime
     private NotificationsHost? _replica;
     private readonly Lock _replicaGate = new();
     private FakeIntakeServer? _intakeServer;
+    private FakeRoutingServer? _routingServer;
 
     public NotificationsHost Notifications => _host ?? throw new InvalidOperationException("Not started.");
 
@@ -24,6 +25,9 @@ public sealed class NotificationsServers : IAsyncLifetime
 
     /// <summary>What Intake answers about survey contacts, scripted per feedback id.</summary>
     public FakeIntake Intake { get; } = new();
+
+    /// <summary>What Routing answers about business calendars, scripted per calendar id.</summary>
+    public FakeRouting Routing { get; } = new();
 
     /// <summary>
     /// A second replica of the service on the same database and broker, started by the first test that asks:
@@ -37,12 +41,27 @@ public sealed class NotificationsServers : IAsyncLifetime
             {
                 if (_replica is null)
                 {
-                    _replica = new NotificationsHost(_app!.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port, _intakeServer!.Url);
+                    _replica = new NotificationsHost(_app!.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port, _intakeServer!.Url, _routingServer!.Url);
                     _ = _replica.Server;
                 }
 
                 return _replica;
             }
+        }
+    }
+
+    /// <summary>What every running replica logged at warning level and above: a consumed event may land on either.</summary>
+    public IEnumerable<(string Category, Microsoft.Extensions.Logging.LogLevel Level, string Message)> Logs
+    {
+        get
+        {
+            NotificationsHost? replica;
+            lock (_replicaGate)
+            {
+                replica = _replica;
+            }
+
+            return Notifications.Logs.Entries.Concat(replica?.Logs.Entries ?? []);
         }
     }
 
@@ -54,8 +73,9 @@ public sealed class NotificationsServers : IAsyncLifetime
         _app = builder.Build();
         await _app.StartAsync(TestContext.Current.CancellationToken);
         _intakeServer = await FakeIntakeServer.StartAsync(Intake, SigningKey, TestContext.Current.CancellationToken);
+        _routingServer = await FakeRoutingServer.StartAsync(Routing, SigningKey, TestContext.Current.CancellationToken);
 
-        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port, _intakeServer!.Url);
+        _host = new NotificationsHost(_app.GetConnectionString(ResourceNames.NotificationsDb), _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, Smtp.Port, _intakeServer!.Url, _routingServer!.Url);
         _ = _host.Server;
     }
 
@@ -80,6 +100,11 @@ public sealed class NotificationsServers : IAsyncLifetime
         if (_intakeServer is not null)
         {
             await _intakeServer.DisposeAsync();
+        }
+
+        if (_routingServer is not null)
+        {
+            await _routingServer.DisposeAsync();
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class NoisePolicyTests
         // 12:10 the next day in Shanghai.
         _time.Advance(TimeSpan.FromHours(13));
 
-        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 2, Options, Night);
+        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 2, Options, Night.EndIfWithin(_time.GetUtcNow()));
 
         Assert.Equal(NoiseDecision.Now(_time.GetUtcNow()), decision);
     }
@@ -27,7 +27,7 @@ public sealed class NoisePolicyTests
     [Fact]
     public void Over_the_limit_it_is_held_for_the_digest_at_the_end_of_the_window()
     {
-        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 3, Options, quiet: null);
+        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 3, Options, quietUntil: null);
 
         Assert.Equal(DeliveryStatuses.Held, decision.Status);
         Assert.Equal(NoiseDecision.ThrottledReason, decision.Reason);
@@ -36,13 +36,13 @@ public sealed class NoisePolicyTests
 
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(new DateTimeOffset(2026, 3, 10, 15, 30, 0, TimeSpan.Zero),
-            NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 3, Options, quiet: null).HoldUntil);
+            NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 3, Options, quietUntil: null).HoldUntil);
     }
 
     [Fact]
     public void In_quiet_hours_it_is_deferred_to_their_end()
     {
-        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 0, Options, Night);
+        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: false, sentInWindow: 0, Options, Night.EndIfWithin(_time.GetUtcNow()));
 
         Assert.Equal(DeliveryStatuses.Pending, decision.Status);
         Assert.Equal(NoiseDecision.QuietHoursReason, decision.Reason);
@@ -52,7 +52,7 @@ public sealed class NoisePolicyTests
     [Fact]
     public void A_critical_alert_bypasses_both_quiet_hours_and_the_throttle()
     {
-        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: true, sentInWindow: 50, Options, Night);
+        var decision = NoisePolicy.Decide(_time.GetUtcNow(), critical: true, sentInWindow: 50, Options, Night.EndIfWithin(_time.GetUtcNow()));
 
         Assert.Equal(NoiseDecision.Now(_time.GetUtcNow()), decision);
     }

@@ -84,7 +84,7 @@ public sealed partial class DigestWorker(
             return false;
         }
 
-        var sendAt = (await noise.QuietHoursForAsync(recipient, cancellationToken))?.EndIfWithin(now);
+        var sendAt = await noise.QuietUntilAsync(recipient, now, cancellationToken);
         var digest = new Delivery
         {
             Id = Guid.CreateVersion7(),

@@ -13,7 +13,7 @@ namespace Quality.Notifications.Features.Noise;
 /// decide one after the other, each seeing the other's rows. The locks are always taken in one global order
 /// (dedup keys by rule, then addresses), so two events can never wait on each other.
 /// </summary>
-public sealed class NoiseControl(NotificationsDbContext db, IOptions<NoiseOptions> options)
+public sealed class NoiseControl(NotificationsDbContext db, RoutingCalendars calendars, IOptions<NoiseOptions> options)
 {
     public async Task LockAsync(IReadOnlyList<SubscriptionRule> rules, string dedupKey, CancellationToken cancellationToken)
     {
@@ -78,10 +78,21 @@ public sealed class NoiseControl(NotificationsDbContext db, IOptions<NoiseOption
         // Deliveries this event already queued (another rule, same address) are not saved yet.
         var queued = db.ChangeTracker.Entries<Delivery>().Count(e => e.State == EntityState.Added && e.Entity.Recipient == address
             && e.Entity.Kind == DeliveryKinds.Alert && e.Entity.Status == DeliveryStatuses.Pending);
-        var quiet = await QuietHoursForAsync(address, cancellationToken);
-        return NoisePolicy.Decide(now, severity >= EventCatalog.MaxSeverity, stored + queued, o, quiet);
+        var critical = severity >= EventCatalog.MaxSeverity;
+        // A critical alert ignores quiet hours, so Routing is not asked for it.
+        var quietUntil = critical ? null : await QuietUntilAsync(address, now, cancellationToken);
+        return NoisePolicy.Decide(now, critical, stored + queued, o, quietUntil);
     }
 
-    public async Task<QuietHours?> QuietHoursForAsync(string address, CancellationToken cancellationToken) =>
-        (await db.QuietHours.AsNoTracking().SingleOrDefaultAsync(q => q.Address == address, cancellationToken))?.ToQuietHours();
+    /// <summary>When the quiet hours <paramref name="now"/> falls in end for <paramref name="address"/>; null when it is not quiet (or its calendar cannot be asked).</summary>
+    public async Task<DateTimeOffset?> QuietUntilAsync(string address, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var quiet = await db.QuietHours.AsNoTracking().SingleOrDefaultAsync(q => q.Address == address, cancellationToken);
+        return quiet switch
+        {
+            null => null,
+            { CalendarId: { } calendarId } => await calendars.QuietUntilAsync(calendarId, now, cancellationToken),
+            _ => quiet.Window()?.EndIfWithin(now),
+        };
+    }
 }

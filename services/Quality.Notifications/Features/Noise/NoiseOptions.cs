@@ -18,4 +18,19 @@ public sealed class NoiseOptions
     /// <summary>How often due digests are looked for.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan DigestPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest a business calendar's answer from Routing is kept (it is dropped sooner, when the calendar next
+    /// opens or closes): how long an edit of the calendar may take to reach quiet hours.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CalendarCacheMaxAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a question to Routing may take before quiet hours on the calendar are ignored (email goes now).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan CalendarTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>After Routing failed to answer for a calendar, how long emails go without asking it again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CalendarRetryAfterFailure { get; set; } = TimeSpan.FromSeconds(10);
 }

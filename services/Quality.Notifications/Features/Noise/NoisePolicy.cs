@@ -5,11 +5,12 @@ namespace Quality.Notifications.Features.Noise;
 /// <summary>
 /// The rules, without storage: a critical alert always goes at once (it counts against the throttle but is
 /// never held or deferred); otherwise an address over its window's limit is held for the window's digest,
-/// and one inside its quiet hours is deferred to their end.
+/// and one inside its quiet hours (ending at <c>quietUntil</c>, whether a fixed period or a closed business
+/// calendar) is deferred to their end.
 /// </summary>
 public static class NoisePolicy
 {
-    public static NoiseDecision Decide(DateTimeOffset now, bool critical, int sentInWindow, NoiseOptions options, QuietHours? quiet)
+    public static NoiseDecision Decide(DateTimeOffset now, bool critical, int sentInWindow, NoiseOptions options, DateTimeOffset? quietUntil)
     {
         if (critical)
         {
@@ -22,7 +23,7 @@ public static class NoisePolicy
             return new NoiseDecision(DeliveryStatuses.Held, windowEnd, windowEnd, NoiseDecision.ThrottledReason);
         }
 
-        return quiet?.EndIfWithin(now) is { } end
+        return quietUntil is { } end && end > now
             ? new NoiseDecision(DeliveryStatuses.Pending, end, null, NoiseDecision.QuietHoursReason)
             : NoiseDecision.Now(now);
     }

@@ -527,16 +527,20 @@ namespace Quality.Notifications.Infrastructure.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("address");
 
-                    b.Property<TimeOnly>("End")
+                    b.Property<string>("CalendarId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("calendar_id");
+
+                    b.Property<TimeOnly?>("End")
                         .HasColumnType("time without time zone")
                         .HasColumnName("end");
 
-                    b.Property<TimeOnly>("Start")
+                    b.Property<TimeOnly?>("Start")
                         .HasColumnType("time without time zone")
                         .HasColumnName("start");
 
                     b.Property<string>("TimeZone")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("time_zone");
@@ -554,7 +558,10 @@ namespace Quality.Notifications.Infrastructure.Migrations
                     b.HasKey("Address")
                         .HasName("pk_recipient_quiet_hours");
 
-                    b.ToTable("recipient_quiet_hours", (string)null);
+                    b.ToTable("recipient_quiet_hours", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recipient_quiet_hours_one_kind", "(calendar_id IS NOT NULL AND time_zone IS NULL AND start IS NULL AND \"end\" IS NULL) OR (calendar_id IS NULL AND time_zone IS NOT NULL AND start IS NOT NULL AND \"end\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Quality.Notifications.Features.Rules.SubscriptionRule", b =>

@@ -83,6 +83,34 @@ public sealed class BusinessTime
     public bool IsWorking(DateTimeOffset instant) => Between(instant, instant.AddTicks(1)) > TimeSpan.Zero;
 
     /// <summary>
+    /// Whether <paramref name="instant"/> is working time, and when that next changes: the next closing if it is
+    /// (periods that touch, such as 24:00 and the next day's 00:00, are one stretch), the next opening if not.
+    /// No change within <see cref="MaxDaysAhead"/> days leaves <see cref="CalendarState.NextChangeAt"/> null.
+    /// </summary>
+    public CalendarState StateAt(DateTimeOffset instant)
+    {
+        instant = instant.ToUniversalTime();
+        DateTimeOffset? closing = null;
+        foreach (var (start, end) in PeriodsFrom(instant))
+        {
+            if (closing is null && start > instant)
+            {
+                return new CalendarState(false, start);
+            }
+
+            if (closing is not null && start > closing)
+            {
+                return new CalendarState(true, closing);
+            }
+
+            closing = closing > end ? closing : end;
+        }
+
+        // Open to the end of the look-ahead is open round the clock, not a closing 5 years away.
+        return new CalendarState(closing is not null, null);
+    }
+
+    /// <summary>
     /// The working periods, as real instants, that end after <paramref name="from"/>, the first one clipped to
     /// start at it; in time order, for at most <see cref="MaxDaysAhead"/> days.
     /// </summary>

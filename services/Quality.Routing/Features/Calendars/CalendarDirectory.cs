@@ -11,6 +11,9 @@ namespace Quality.Routing.Features.Calendars;
 /// </summary>
 public sealed class CalendarDirectory(RoutingDbContext db, TimeProvider time)
 {
+    private static readonly DateTimeOffset EarliestInstant = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestInstant = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public async Task<BusinessCalendar> UpsertAsync(Caller caller, CalendarDraft draft, CancellationToken cancellationToken)
     {
         var (hours, holidays) = draft.Parse();
@@ -43,6 +46,19 @@ public sealed class CalendarDirectory(RoutingDbContext db, TimeProvider time)
     public async Task<BusinessCalendar> GetAsync(string calendarId, CancellationToken cancellationToken) =>
         await db.Calendars.AsNoTracking().FirstOrDefaultAsync(c => c.Id == calendarId, cancellationToken)
         ?? throw new NotFoundException($"Calendar '{calendarId}' (calendar_id) does not exist.");
+
+    /// <summary>Whether <paramref name="calendarId"/> is open at <paramref name="at"/> and when that next changes; no caller check, calendars are not secret.</summary>
+    public async Task<CalendarState> StateAsync(string calendarId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.RequireId("calendar_id", calendarId);
+        // Bounded so that the look-ahead from it stays a valid date.
+        errors.Check("at", at is not null, "is required: the instant asked about");
+        errors.Check("at", at is null || (at >= EarliestInstant && at < LatestInstant), $"must be between {EarliestInstant:yyyy-MM-dd} and {LatestInstant:yyyy-MM-dd}");
+        errors.ThrowIfAny();
+        var calendar = await GetAsync(calendarId, cancellationToken);
+        return calendar.Clock().StateAt(at!.Value);
+    }
 
     public Task<List<BusinessCalendar>> ListAsync(CancellationToken cancellationToken) =>
         db.Calendars.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
