@@ -24,7 +24,10 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
         return SubmitAsync(channel, request.ExternalId, () => Build(channel, request), request.CustomerTier, _ => [], cancellationToken);
     }
 
-    public FeedbackItem Build(string channel, SubmitFeedbackRequest request)
+    public FeedbackItem Build(string channel, SubmitFeedbackRequest request) => Build(channel, request, classifier, time);
+
+    /// <summary>The classified item for <paramref name="request"/>, contact data not yet encrypted; no database needed.</summary>
+    public static FeedbackItem Build(string channel, SubmitFeedbackRequest request, FeedbackClassifier classifier, TimeProvider time)
     {
         var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, request.CustomerId, classifier.Classify(request.Text), time.GetUtcNow());
         item.Contact = request.Contact();
