@@ -71,6 +71,7 @@ public sealed partial class OutboxRelay<TDbContext>(
                 LIMIT {options.Value.BatchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -84,13 +85,12 @@ public sealed partial class OutboxRelay<TDbContext>(
         // guaranteed anyway once several replicas publish, so consumers never rely on it.
         await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
 
+        // One UPDATE for the batch: tracked rows cost an UPDATE statement (and its change tracking) each.
         var now = time.GetUtcNow();
-        foreach (var row in rows)
-        {
-            row.PublishedAt = now;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        var ids = rows.Select(row => row.Id).ToArray();
+        await db.Set<OutboxMessage>()
+            .Where(row => ids.Contains(row.Id))
+            .ExecuteUpdateAsync(row => row.SetProperty(r => r.PublishedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return rows.Count;
     }

@@ -62,6 +62,7 @@ internal static class Extensions
         builder.Services.AddValidatedOptions<ImportOptions>(ImportOptions.SectionName);
         builder.Services.AddScoped<ImportUploader>();
         builder.Services.AddScoped<ImportBatchStore>();
+        builder.Services.AddSingleton<ImportBatchPreparer>();
         builder.Services.AddSingleton<ImportSignal>();
         builder.Services.AddSingleton<ImportRunner>();
         builder.Services.AddHostedService<ImportWorker>();

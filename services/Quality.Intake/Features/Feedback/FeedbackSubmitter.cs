@@ -14,7 +14,7 @@ namespace Quality.Intake.Features.Feedback;
 /// (channel, external id), also when two copies race: the unique index decides and the loser answers the
 /// winner's id. Every channel ends here, so they all behave alike.
 /// </summary>
-public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier classifier, PiiProtector pii, TimeProvider time)
+public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier classifier, PiiProtector pii, TimeProvider time, OutboxSignal signal)
 {
     private const int SummaryLength = 200;
 
@@ -24,7 +24,10 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
         return SubmitAsync(channel, request.ExternalId, () => Build(channel, request), request.CustomerTier, _ => [], cancellationToken);
     }
 
-    public FeedbackItem Build(string channel, SubmitFeedbackRequest request)
+    public FeedbackItem Build(string channel, SubmitFeedbackRequest request) => Build(channel, request, classifier, time);
+
+    /// <summary>The classified item for <paramref name="request"/>, contact data not yet encrypted; no database needed.</summary>
+    public static FeedbackItem Build(string channel, SubmitFeedbackRequest request, FeedbackClassifier classifier, TimeProvider time)
     {
         var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, CustomerKeys.For(request.CustomerId, request.CustomerEmail), classifier.Classify(request.Text), time.GetUtcNow());
         item.Contact = request.Contact();
@@ -37,19 +40,34 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
         SubmitAsync(item.Channel, item.ExternalId, () => item, customerTier, _ => extraEvents, cancellationToken);
 
     /// <summary>
-    /// Answers the original when (<paramref name="channel"/>, <paramref name="externalId"/>) was seen before, and
-    /// only otherwise builds the item: building classifies the text, which a resubmission need not pay for.
+    /// Stores the item <paramref name="build"/> makes, or answers the original when (<paramref name="channel"/>,
+    /// <paramref name="externalId"/>) was seen before. The item is built (classified) before the unique index is
+    /// asked: a look-up first cost every new item a round trip to save a resubmission a classification.
     /// </summary>
     public async Task<SubmitFeedbackResponse> SubmitAsync(
         string channel, string? externalId, Func<FeedbackItem> build, string? customerTier,
         Func<FeedbackItem, IReadOnlyList<IntegrationEvent>> extraEvents, CancellationToken cancellationToken)
     {
-        if (externalId is not null && await FindAsync(channel, externalId, cancellationToken) is { } existing)
+        var item = build();
+
+        // One statement when nothing else is waiting in this unit of work and the row has no JSON turns: the
+        // common case. Otherwise EF saves the item together with what else is tracked.
+        if (item.Turns is null && !db.ChangeTracker.HasChanges())
         {
-            return Answer(existing, duplicate: true);
+            Protect(item);
+            if (await FeedbackRowInserter.InsertAsync(db, item, [.. Events(item, customerTier).Concat(extraEvents(item))], cancellationToken))
+            {
+                if (db.Database.CurrentTransaction is null)
+                {
+                    signal.Notify(); // committed already; inside a transaction the commit interceptor wakes the relay
+                }
+
+                return Answer(item, duplicate: false);
+            }
+
+            return await WinnerAsync(item, null, cancellationToken);
         }
 
-        var item = build();
         Stage(item, customerTier, extraEvents(item));
         try
         {
@@ -58,28 +76,37 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            var winner = await FindAsync(item.Channel, item.ExternalId!, cancellationToken)
-                ?? throw new InvalidOperationException("A unique violation on feedback without a stored original.", e);
-            return Answer(winner, duplicate: true);
+            return await WinnerAsync(item, e, cancellationToken);
         }
 
         return Answer(item, duplicate: false);
     }
 
+    private async Task<SubmitFeedbackResponse> WinnerAsync(FeedbackItem item, Exception? cause, CancellationToken cancellationToken)
+    {
+        var winner = await FindAsync(item.Channel, item.ExternalId!, cancellationToken)
+            ?? throw new InvalidOperationException("A conflict on feedback without a stored original.", cause);
+        return Answer(winner, duplicate: true);
+    }
+
     /// <summary>Adds the item and its events to the unit of work without saving (the batch saves many at once).</summary>
     internal void Stage(FeedbackItem item, string? customerTier, IReadOnlyList<IntegrationEvent> extraEvents)
+    {
+        Protect(item);
+        db.Feedback.Add(item);
+        foreach (var @event in Events(item, customerTier).Concat(extraEvents))
+        {
+            db.AddToOutbox(@event);
+        }
+    }
+
+    private void Protect(FeedbackItem item)
     {
         // Without a key, channels that carry contact data incidentally (an email's sender, a review's
         // author) store none; explicit contact fields were refused before getting here.
         if (item.Contact is { } contact && pii.Enabled)
         {
             pii.Protect(item, contact);
-        }
-
-        db.Feedback.Add(item);
-        foreach (var @event in Events(item, customerTier).Concat(extraEvents))
-        {
-            db.AddToOutbox(@event);
         }
     }
 

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
-using Quality.Intake.Features.Privacy;
-using Quality.Intake.Features.Validation;
 using Quality.Intake.Infrastructure;
 using Quality.Messaging.Outbox;
 
@@ -16,65 +13,22 @@ namespace Quality.Intake.Features.Imports;
 /// RETURNING id</c> keeps the ones not seen before (a resubmitted file stores nothing twice, also when two
 /// imports race), and the events of exactly those rows go to the outbox by a second COPY. The relay hears
 /// of them when the caller's EF transaction commits. Rows are inserted in (channel, external id) order, so
-/// two overlapping imports take their locks in the same order and cannot deadlock.
+/// two overlapping imports take their locks in the same order and cannot deadlock. The rows arrive classified
+/// (<see cref="ImportBatchPreparer"/>), so the next batch is classified while this one is written.
 /// </summary>
-public sealed class ImportBatchStore(IntakeDbContext db, FeedbackSubmitter submitter, PiiProtector pii)
+public sealed class ImportBatchStore(IntakeDbContext db)
 {
     private const string Columns =
         "id, channel, external_id, text, customer_key, kind, category, severity, sentiment, language, confidence, evidence, " +
         "received_at, customer_email, customer_phone, customer_name, pii_key_id, email_lookup, phone_lookup";
 
-    public async Task<ImportBatchResult> StoreAsync(Guid jobId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
+    public async Task<ImportBatchResult> StoreAsync(PreparedImportBatch batch, CancellationToken cancellationToken)
     {
-        // Validating, classifying and encrypting is most of the work, and each row is independent: all cores.
-        var outcomes = new (Dictionary<string, string[]>? Errors, FeedbackItem? Item)[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, index =>
-        {
-            var request = rows[index].Request!;
-            if ((RequestValidator.Errors(request) ?? pii.Refusal(request.Contact())) is { } errors)
-            {
-                outcomes[index] = (errors, null);
-                return;
-            }
-
-            var item = submitter.Build(ChannelNames.Import, request);
-            if (item.Contact is { } contact)
-            {
-                pii.Protect(item, contact);
-            }
-
-            outcomes[index] = (null, item);
-        });
-
-        var rejections = new List<ImportRejection>();
-        var fresh = new List<(FeedbackItem Item, string? Tier)>(rows.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var duplicates = 0;
-        for (var index = 0; index < rows.Count; index++)
-        {
-            var (errors, item) = outcomes[index];
-            if (errors is not null)
-            {
-                rejections.Add(new ImportRejection
-                {
-                    JobId = jobId,
-                    Row = rows[index].Row,
-                    Reason = string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-                });
-            }
-            else if (item!.ExternalId is { } externalId && !seen.Add(externalId))
-            {
-                duplicates++; // the first row with this id in the batch is the one stored
-            }
-            else
-            {
-                fresh.Add((item, rows[index].Request!.CustomerTier));
-            }
-        }
-
+        var fresh = batch.Fresh;
+        var duplicates = batch.Duplicates;
         if (fresh.Count == 0)
         {
-            return new ImportBatchResult(0, duplicates, rejections);
+            return new ImportBatchResult(0, duplicates, batch.Rejections);
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -83,7 +37,7 @@ public sealed class ImportBatchStore(IntakeDbContext db, FeedbackSubmitter submi
         var inserted = await InsertNewAsync(connection, cancellationToken);
         var events = fresh.Where(f => inserted.Contains(f.Item.Id)).SelectMany(f => FeedbackSubmitter.Events(f.Item, f.Tier)).Select(OutboxMessage.For);
         await CopyOutboxAsync(connection, events, cancellationToken);
-        return new ImportBatchResult(inserted.Count, duplicates + fresh.Count - inserted.Count, rejections);
+        return new ImportBatchResult(inserted.Count, duplicates + fresh.Count - inserted.Count, batch.Rejections);
     }
 
     /// <summary>Rows are written synchronously: they go to Npgsql's buffer, and async per field costs more than the rare flush blocks.</summary>

@@ -10,7 +10,7 @@ namespace Quality.Intake.Features.Imports;
 /// rejected with nothing stored, and a restart resumes after the last committed row.
 /// </summary>
 public sealed partial class ImportRunner(
-    IServiceScopeFactory scopes, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportRunner> logger)
+    IServiceScopeFactory scopes, ImportBatchPreparer preparer, IOptions<ImportOptions> options, TimeProvider time, ILogger<ImportRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -23,12 +23,17 @@ public sealed partial class ImportRunner(
 
         if (!File.Exists(job.SpoolFile))
         {
-            await FinishAsync(jobId, [], 0, ImportStatus.Failed, "The uploaded file was lost before it could be imported (the service's spool directory was cleared); upload it again.", cancellationToken);
+            await FinishAsync(jobId, new PreparedImportBatch([], [], [], 0), 0, ImportStatus.Failed, "The uploaded file was lost before it could be imported (the service's spool directory was cleared); upload it again.", cancellationToken);
             return;
         }
 
         LogStarting(logger, jobId, job.Format, job.LastRow);
-        var batch = new List<ImportRow>(options.Value.BatchSize);
+        var batchSize = options.Value.BatchSize;
+        var batch = new List<ImportRow>(batchSize);
+
+        // The batch being classified while the one before it is written: classifying is CPU, writing mostly
+        // waiting on PostgreSQL, so overlapping them keeps both busy. Batches still commit one at a time, in order.
+        (Task<PreparedImportBatch> Prepared, long BytesRead)? pending = null;
         await using (var file = new FileStream(job.SpoolFile, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
             var rows = job.Format == ImportFormat.Csv
@@ -39,59 +44,67 @@ public sealed partial class ImportRunner(
                 await foreach (var row in rows)
                 {
                     batch.Add(row);
-                    if (batch.Count == options.Value.BatchSize)
+                    if (batch.Count == batchSize)
                     {
-                        await StoreAsync(jobId, batch, file.Position, cancellationToken);
-                        batch.Clear();
+                        var next = (Prepare(jobId, batch, cancellationToken), file.Position);
+                        await StorePendingAsync(jobId, pending, cancellationToken);
+                        pending = next;
+                        batch = new List<ImportRow>(batchSize);
                     }
                 }
             }
             catch (ImportStoppedException e)
             {
+                await StorePendingAsync(jobId, pending, cancellationToken);
                 batch.Add(ImportRow.Unreadable(e.Row, e.Reason));
-                await FinishAsync(jobId, batch, file.Position, ImportStatus.Failed,
+                await FinishAsync(jobId, await Prepare(jobId, batch, cancellationToken), file.Position, ImportStatus.Failed,
                     $"Stopped at row {e.Row}: it {e.Reason}. The rows before it were imported; fix the file and upload the rest.", cancellationToken);
                 File.Delete(job.SpoolFile);
                 return;
             }
 
-            await FinishAsync(jobId, batch, file.Length, ImportStatus.Completed, null, cancellationToken);
+            await StorePendingAsync(jobId, pending, cancellationToken);
+            await FinishAsync(jobId, await Prepare(jobId, batch, cancellationToken), file.Length, ImportStatus.Completed, null, cancellationToken);
         }
 
         File.Delete(job.SpoolFile);
         LogFinished(logger, jobId);
     }
 
-    private Task StoreAsync(Guid jobId, List<ImportRow> rows, long bytesRead, CancellationToken cancellationToken) =>
-        CommitAsync(jobId, rows, bytesRead, job => job.HeartbeatAt = time.GetUtcNow(), cancellationToken);
+    private Task<PreparedImportBatch> Prepare(Guid jobId, List<ImportRow> rows, CancellationToken cancellationToken) =>
+        Task.Run(() => preparer.Prepare(jobId, rows, cancellationToken), cancellationToken);
 
-    private Task FinishAsync(Guid jobId, List<ImportRow> rows, long bytesRead, ImportStatus status, string? error, CancellationToken cancellationToken) =>
-        CommitAsync(jobId, rows, bytesRead, job =>
+    private async Task StorePendingAsync(Guid jobId, (Task<PreparedImportBatch> Prepared, long BytesRead)? pending, CancellationToken cancellationToken)
+    {
+        if (pending is { } batch)
+        {
+            await CommitAsync(jobId, await batch.Prepared, batch.BytesRead, job => job.HeartbeatAt = time.GetUtcNow(), cancellationToken);
+        }
+    }
+
+    private Task FinishAsync(Guid jobId, PreparedImportBatch batch, long bytesRead, ImportStatus status, string? error, CancellationToken cancellationToken) =>
+        CommitAsync(jobId, batch, bytesRead, job =>
         {
             job.Status = status;
             job.Error = error;
             job.FinishedAt = job.HeartbeatAt = time.GetUtcNow();
         }, cancellationToken);
 
-    private async Task CommitAsync(Guid jobId, List<ImportRow> rows, long bytesRead, Action<ImportJob> update, CancellationToken cancellationToken)
+    private async Task CommitAsync(Guid jobId, PreparedImportBatch batch, long bytesRead, Action<ImportJob> update, CancellationToken cancellationToken)
     {
         // A scope per batch: the change tracker starts empty, so memory does not grow with the file.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var readable = rows.Where(r => r.Request is not null).ToList();
-        var rejections = rows.Where(r => r.Error is not null).Select(r => new ImportRejection { JobId = jobId, Row = r.Row, Reason = r.Error! }).ToList();
-        var result = await scope.ServiceProvider.GetRequiredService<ImportBatchStore>().StoreAsync(jobId, readable, cancellationToken);
-        rejections.AddRange(result.Rejections);
-        var (stored, duplicates) = (result.Stored, result.Duplicates);
-
-        db.ImportRejections.AddRange(rejections);
+        var result = await scope.ServiceProvider.GetRequiredService<ImportBatchStore>().StoreAsync(batch, cancellationToken);
+        var rows = batch.Rows;
+        db.ImportRejections.AddRange(result.Rejections);
         var job = await db.ImportJobs.SingleAsync(j => j.Id == jobId, cancellationToken);
         job.RowsRead += rows.Count;
-        job.Stored += stored;
-        job.Duplicates += duplicates;
-        job.Rejected += rejections.Count;
+        job.Stored += result.Stored;
+        job.Duplicates += result.Duplicates;
+        job.Rejected += result.Rejections.Count;
         job.BytesRead = bytesRead;
         if (rows.Count > 0)
         {
