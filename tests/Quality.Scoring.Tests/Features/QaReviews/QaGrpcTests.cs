@@ -56,6 +56,8 @@ public sealed class QaGrpcTests(ScoringServers servers)
             var otherSupervisor = Client(channels, "sup-grpc-other", Roles.Supervisor, "team-grpc-other");
             var agentClient = Client(channels, agent, Roles.Agent, team);
 
+            // An older rubric, so the newest has a next page whichever tests ran before.
+            await manager.CreateRubricAsync(Standard($"grpc-{team}-older"), cancellationToken: Cancellation);
             var rubric = await manager.CreateRubricAsync(Standard($"grpc-{team}"), cancellationToken: Cancellation);
             Assert.Equal(("compliance", true, 1), (rubric.Criteria[2].Key, rubric.Criteria[2].Critical, rubric.Criteria[2].PassScore));
             // PostgreSQL keeps microseconds; the answer to the create call had the clock's ticks.
