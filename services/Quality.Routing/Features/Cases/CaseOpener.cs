@@ -95,8 +95,9 @@ public sealed class CaseOpener(
         recorder.Record(opened, CaseRecorder.System, "opened", from: null, $"priority {opened.Priority}, severity {opened.Severity}");
         await sla.StartAsync(opened, cancellationToken);
 
-        // Inserted but not committed, the case is invisible to other replicas and locked by us until commit.
-        await db.SaveChangesAsync(cancellationToken);
+        // Not saved yet: the case is inserted, already assigned, by the caller's one SaveChanges, so it costs
+        // one batch of writes instead of an insert and then an update. Unsaved and uncommitted alike, the case
+        // is invisible to other replicas until commit, so nobody else can lock or assign it meanwhile.
         // No agent can take it: it stays open, queued by priority and opening time until one can.
         await assigner.AssignAutomaticallyAsync(opened, cancellationToken);
         // After routing, so the escalation names the agent who has the case.
