@@ -23,6 +23,9 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The transaction is ours and any failure rolls all of it back, so the savepoint EF Core would wrap
+        // round every SaveChanges inside it (two more round trips each) could never be rolled back to.
+        db.Database.AutoSavepointsEnabled = false;
         var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO inbox_messages (consumer, message_id, processed_at)
             VALUES ({consumer}, {messageId}, {time.GetUtcNow()})

@@ -35,6 +35,8 @@ internal static class Extensions
         builder.Services.AddScoped<CaseAssigner>();
         builder.Services.AddScoped<CalendarDirectory>();
         builder.Services.AddScoped<SlaPolicyDirectory>();
+        builder.Services.AddSingleton<SlaSettingsCache>();
+        builder.Services.AddScoped<SlaSettingsSource>();
         builder.Services.AddScoped<SlaClocks>();
         builder.Services.AddScoped<SlaQueries>();
 

@@ -24,8 +24,12 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
     {
         // Read without locks (and untracked, so the lock below returns fresh rows); the lock re-checks room.
         var relax = SkillRelaxation.At(queue.Value, time.GetUtcNow());
-        var candidates = await CandidatesFor(db, @case, relax).ToListAsync(cancellationToken);
-        var ranked = AssignmentPolicy.Rank(candidates, @case, relax);
+        // Each candidate with its team's assignment mode, in the same statement: the best agent's team decides
+        // whether turns apply (see TakeTurnAsync), and a separate read of it was one more round trip per case.
+        var rows = await CandidatesFor(db, @case, relax)
+            .Select(a => new { Agent = a, Mode = db.Teams.Where(t => t.Id == a.TeamId).Select(t => (TeamAssignment?)t.Assignment).FirstOrDefault() })
+            .ToListAsync(cancellationToken);
+        var ranked = AssignmentPolicy.Rank(rows.Select(r => r.Agent), @case, relax);
         if (ranked.Count == 0)
         {
             return null;
@@ -39,7 +43,8 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
         }
         else
         {
-            (turn, order) = await TakeTurnAsync(ranked, cancellationToken);
+            var mode = rows.First(r => r.Agent.Id == ranked[0].Id).Mode;
+            (turn, order) = await TakeTurnAsync(ranked, mode, cancellationToken);
         }
 
         var agent = await locks.LockFirstAvailableAgentAsync([.. order], cancellationToken);
@@ -63,11 +68,11 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
     /// is, and puts that team's agents first in turn order, the others after in the policy's order. Holding the
     /// team until commit makes turns strict across replicas: the next case for the team waits here and reads
     /// the cursor this one moves. Returns the locked team (null for least_loaded) and the order to try.
+    /// <paramref name="mode"/> is the team's mode as read with the candidates, unlocked; the locked row re-checks it.
     /// </summary>
-    private async Task<(Team? Turn, List<string> Order)> TakeTurnAsync(IReadOnlyList<Agent> ranked, CancellationToken cancellationToken)
+    private async Task<(Team? Turn, List<string> Order)> TakeTurnAsync(IReadOnlyList<Agent> ranked, TeamAssignment? mode, CancellationToken cancellationToken)
     {
         var teamId = ranked[0].TeamId;
-        var mode = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => (TeamAssignment?)t.Assignment).FirstOrDefaultAsync(cancellationToken);
         if (mode != TeamAssignment.RoundRobin || await locks.LockTeamAsync(teamId, cancellationToken) is not { Assignment: TeamAssignment.RoundRobin } team)
         {
             return (null, [.. ranked.Select(a => a.Id)]);

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
@@ -22,6 +24,7 @@ public sealed class CaseOpener(
     CaseRecorder recorder,
     SlaClocks sla,
     EscalationLadder ladder,
+    SlaSettingsSource slaSettings,
     IOptions<RepeatOptions> repeats,
     TimeProvider time)
 {
@@ -32,26 +35,81 @@ public sealed class CaseOpener(
     /// </summary>
     public async Task<Case?> OpenAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
     {
+        var (seen, candidate) = await LookAsync(complaint, cancellationToken);
         // The inbox stops a redelivered message; this stops the same complaint arriving as a different message.
-        if (await db.CaseComplaints.AnyAsync(c => c.FeedbackId == complaint.FeedbackId, cancellationToken))
+        if (seen)
         {
             return null;
         }
 
-        if (complaint.CustomerKey is { Length: > 0 } customer)
+        if (candidate is { } id && await locks.LockCaseAsync(id, cancellationToken) is { IsUnresolved: true } open)
         {
-            // Two repeats of one customer arriving together (on any replica) must not open two cases: they
-            // take turns here, and the second finds the case the first opened.
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_advisory_xact_lock(hashtextextended({customer + "\n" + complaint.Category}, 0))", cancellationToken);
-            if (await OpenCaseOfAsync(customer, complaint.Category, cancellationToken) is { } open)
-            {
-                await JoinAsync(open, complaint, cancellationToken);
-                return open;
-            }
+            await JoinAsync(open, complaint, cancellationToken);
+            return open;
         }
 
         return await OpenNewAsync(complaint, cancellationToken);
+    }
+
+    /// <summary>
+    /// What opening needs to know first, in one round trip (a batch of statements, each with its own snapshot
+    /// as separate commands would have): whether the feedback id was seen, the SLA settings version (handed to
+    /// <see cref="SlaSettingsSource"/>), and for a known customer, after taking their lock, their unresolved
+    /// case on this category whose latest complaint is within the window. Two repeats of one customer arriving
+    /// together (on any replica) must not open two cases: they take turns on the advisory lock, and the second's
+    /// lookup, a later statement, finds the case the first opened. A duplicate takes the lock too; it only waits.
+    /// </summary>
+    private async Task<(bool Seen, Guid? Candidate)> LookAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "SELECT EXISTS (SELECT 1 FROM case_complaints WHERE feedback_id = $1), (SELECT version FROM sla_settings_version WHERE id = 1)")
+        {
+            Parameters = { new() { Value = complaint.FeedbackId } },
+        });
+        var customer = complaint.CustomerKey is { Length: > 0 } key ? key : null;
+        if (customer is not null)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            {
+                Parameters = { new() { Value = customer + "\n" + complaint.Category } },
+            });
+            // As the partial index on (customer_key, category) is filtered: the unresolved statuses, spelled out.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                SELECT id FROM cases
+                WHERE customer_key = $1 AND category = $2 AND last_complaint_at >= $3
+                  AND status IN ('Open', 'Assigned', 'PendingCustomer')
+                ORDER BY last_complaint_at DESC
+                LIMIT 1
+                """)
+            {
+                Parameters = { new() { Value = customer }, new() { Value = complaint.Category }, new() { Value = time.GetUtcNow() - repeats.Value.Window } },
+            });
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var seen = reader.GetBoolean(0);
+            slaSettings.Observe(reader.GetInt64(1));
+            Guid? candidate = null;
+            if (customer is not null)
+            {
+                await reader.NextResultAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                candidate = await reader.ReadAsync(cancellationToken) ? reader.GetGuid(0) : null;
+            }
+
+            return (seen, candidate);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<Case> OpenNewAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
@@ -95,35 +153,14 @@ public sealed class CaseOpener(
         recorder.Record(opened, CaseRecorder.System, "opened", from: null, $"priority {opened.Priority}, severity {opened.Severity}");
         await sla.StartAsync(opened, cancellationToken);
 
-        // Inserted but not committed, the case is invisible to other replicas and locked by us until commit.
-        await db.SaveChangesAsync(cancellationToken);
+        // Not saved yet: the case is inserted, already assigned, by the caller's one SaveChanges, so it costs
+        // one batch of writes instead of an insert and then an update. Unsaved and uncommitted alike, the case
+        // is invisible to other replicas until commit, so nobody else can lock or assign it meanwhile.
         // No agent can take it: it stays open, queued by priority and opening time until one can.
         await assigner.AssignAutomaticallyAsync(opened, cancellationToken);
         // After routing, so the escalation names the agent who has the case.
         await ladder.ComplainedAsync(opened, complaint.Severity, complaint.Sentiment, complaints: 1, cancellationToken);
         return opened;
-    }
-
-    /// <summary>
-    /// The customer's unresolved case on this category whose latest complaint is within the window, locked;
-    /// null when there is none (or it was resolved while we waited for its lock).
-    /// </summary>
-    private async Task<Case?> OpenCaseOfAsync(string customer, string category, CancellationToken cancellationToken)
-    {
-        var since = time.GetUtcNow() - repeats.Value.Window;
-        var candidate = await db.Cases.AsNoTracking()
-            .Where(c => c.CustomerKey == customer && c.Category == category && c.LastComplaintAt >= since
-                && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Assigned || c.Status == CaseStatus.PendingCustomer))
-            .OrderByDescending(c => c.LastComplaintAt)
-            .Select(c => (Guid?)c.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (candidate is not { } id)
-        {
-            return null;
-        }
-
-        var locked = await locks.LockCaseAsync(id, cancellationToken);
-        return locked is { IsUnresolved: true } ? locked : null;
     }
 
     /// <summary>

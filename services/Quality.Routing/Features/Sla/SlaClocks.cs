@@ -14,9 +14,8 @@ namespace Quality.Routing.Features.Sla;
 /// arms durable warning and breach timers; closing a segment deletes them. Every method runs in its caller's
 /// transaction with the case's row locked, which is also what the sweeper locks before firing a timer.
 /// </summary>
-public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, EscalationLadder ladder, TimeProvider time)
+public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, SlaSettingsSource settings, EscalationLadder ladder, TimeProvider time)
 {
-    private readonly Dictionary<string, BusinessTime> _calendars = [];
 
     /// <summary>Copies the first matching policy's goals onto new clocks; without a policy the clocks only measure, on the default calendar.</summary>
     public async Task StartAsync(Case @case, CancellationToken cancellationToken)
@@ -193,16 +192,8 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
         return calendarId is null ? to - from : (await CalendarAsync(calendarId)).Between(from, to);
     }
 
-    public async Task<BusinessTime> CalendarAsync(string calendarId)
-    {
-        if (!_calendars.TryGetValue(calendarId, out var calendar))
-        {
-            // Calendars are never deleted, so a clock's calendar is always there.
-            _calendars[calendarId] = calendar = (await db.Calendars.AsNoTracking().SingleAsync(c => c.Id == calendarId)).Clock();
-        }
-
-        return calendar;
-    }
+    /// <summary>A calendar from the cached settings (see <see cref="SlaSettingsCache"/>); calendars are never deleted, so a clock's is always there.</summary>
+    public Task<BusinessTime> CalendarAsync(string calendarId) => settings.CalendarAsync(calendarId, CancellationToken.None);
 
     private async Task StartNextResponseRoundAsync(Case @case, List<SlaClock> clocks)
     {

@@ -7,7 +7,7 @@ using Quality.ServiceDefaults.Errors;
 namespace Quality.Routing.Features.Sla;
 
 /// <summary>The ordered SLA policies: changed by admins, read by anyone, matched against every new case.</summary>
-public sealed class SlaPolicyDirectory(RoutingDbContext db, TimeProvider time)
+public sealed class SlaPolicyDirectory(RoutingDbContext db, TimeProvider time, SlaSettingsSource settings)
 {
     public async Task<SlaPolicy> UpsertAsync(Caller caller, SlaPolicyDraft draft, CancellationToken cancellationToken)
     {
@@ -64,9 +64,7 @@ public sealed class SlaPolicyDirectory(RoutingDbContext db, TimeProvider time)
         db.SlaPolicies.AsNoTracking().OrderBy(p => p.Rank).ThenBy(p => p.Id).ToListAsync(cancellationToken);
 
     /// <summary>The first enabled policy, in rank order, whose condition the case meets; null when none does.</summary>
-    public async Task<SlaPolicy?> FirstMatchAsync(Case @case, CancellationToken cancellationToken)
-    {
-        var enabled = await db.SlaPolicies.AsNoTracking().Where(p => p.Enabled).OrderBy(p => p.Rank).ThenBy(p => p.Id).ToListAsync(cancellationToken);
-        return enabled.FirstOrDefault(p => p.Matches(@case));
-    }
+    /// <remarks>From the cached settings (see <see cref="SlaSettingsCache"/>): shared, so the policy must not be changed.</remarks>
+    public async Task<SlaPolicy?> FirstMatchAsync(Case @case, CancellationToken cancellationToken) =>
+        (await settings.CurrentAsync(cancellationToken)).FirstMatch(@case);
 }
