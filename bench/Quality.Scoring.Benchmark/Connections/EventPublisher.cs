@@ -42,12 +42,14 @@ public sealed class EventPublisher : IAsyncDisposable
         try
         {
             var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "quality-scoring-benchmark" }.CreateConnectionAsync(ct);
-            var options = new CreateChannelOptions(
-                publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
-                outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(Outstanding));
             var list = new List<IChannel>();
             for (var i = 0; i < channels; i++)
             {
+                // A limiter per channel: one shared by every channel refuses publishes once all of them together
+                // have more unconfirmed than it holds.
+                var options = new CreateChannelOptions(
+                    publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true,
+                    outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(Outstanding));
                 list.Add(await connection.CreateChannelAsync(options, ct));
             }
 
@@ -79,13 +81,21 @@ public sealed class EventPublisher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Publishes a batch on one channel without waiting for each confirm, then waits for all of them: the
-    /// client library keeps at most <see cref="Outstanding"/> unconfirmed.
+    /// Publishes a batch on one channel without waiting for each confirm, a window at a time: the client library
+    /// refuses (rather than queues) a publish beyond <see cref="Outstanding"/> unconfirmed ones, so a window is
+    /// waited for before the next leaves.
     /// </summary>
     public async Task PublishAsync(int channel, IReadOnlyList<IntegrationEvent> batch, CancellationToken ct)
     {
-        var target = _channels[channel % _channels.Count];
-        var pending = new List<ValueTask>(batch.Count);
+        foreach (var window in batch.Chunk(Outstanding / 2))
+        {
+            await PublishWindowAsync(_channels[channel % _channels.Count], window, ct);
+        }
+    }
+
+    private async Task PublishWindowAsync(IChannel target, IntegrationEvent[] batch, CancellationToken ct)
+    {
+        var pending = new List<ValueTask>(batch.Length);
         foreach (var e in batch)
         {
             var (exchange, body, messageId) = Envelope(e);
