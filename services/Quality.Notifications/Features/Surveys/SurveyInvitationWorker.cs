@@ -1,54 +1,30 @@
 using Microsoft.Extensions.Options;
 using Quality.Notifications.Features.Deliveries;
+using Quality.ServiceDefaults.Hosting;
 
 namespace Quality.Notifications.Features.Surveys;
 
 /// <summary>Sweeps due survey invitations every <see cref="SurveyOptions.PollInterval"/> and wakes the delivery worker for the emails queued.</summary>
-public sealed partial class SurveyInvitationWorker(
+public sealed class SurveyInvitationWorker(
     SurveyInvitationSweeper sweeper,
     DeliverySignal signal,
     IOptions<SurveyOptions> options,
     TimeProvider time,
-    ILogger<SurveyInvitationWorker> logger) : BackgroundService
+    ILogger<SurveyInvitationWorker> logger) : PeriodicSweeper("Survey invitation", time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.IsEnabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+
+    protected override async Task<bool> SweepRoundAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.IsEnabled)
+        var (handled, queued) = await sweeper.SweepAsync(options.Value.BatchSize, cancellationToken);
+        if (queued > 0)
         {
-            return;
+            signal.Notify();
         }
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var full = false;
-            try
-            {
-                var (handled, queued) = await sweeper.SweepAsync(options.Value.BatchSize, stoppingToken);
-                if (queued > 0)
-                {
-                    signal.Notify();
-                }
-
-                full = handled == options.Value.BatchSize;
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(e);
-            }
-
-            try
-            {
-                if (!full)
-                {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
-        }
+        return handled == options.Value.BatchSize;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping due survey invitations failed")]
-    private partial void LogSweepFailed(Exception exception);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Quality.Routing.Infrastructure;
+using Quality.ServiceDefaults.Hosting;
 
 namespace Quality.Routing.Features.Escalation;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Quality.Routing.Infrastructure;
+using Quality.ServiceDefaults.Hosting;
 
 namespace Quality.Routing.Features.Sla;
 

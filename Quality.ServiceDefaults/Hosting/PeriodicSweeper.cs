@@ -1,8 +1,11 @@
-namespace Quality.Routing.Infrastructure;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Quality.ServiceDefaults.Hosting;
 
 /// <summary>
-/// The loop Routing's sweeps share on every replica: sweep, sweep again at once while a round says more is
-/// due, then sleep for the interval. A failed round is only logged: the database may be away for a moment,
+/// The loop the services' sweeps share on every replica (SLA timers, escalations, queues, survey invitations):
+/// sweep, sweep again at once while a round says more is due, then sleep for the interval. A failed round is only logged: the database may be away for a moment,
 /// and the rows it would have handled stay due for the next one.
 /// </summary>
 public abstract partial class PeriodicSweeper(string name, TimeProvider time, ILogger logger) : BackgroundService
