@@ -16,4 +16,21 @@ public sealed class DeliveryAttempt
 
     /// <summary><c>delivered</c>, <c>retry</c> or <c>dead</c>: what the attempt led to; <c>cancelled</c> for the entry (not an attempt) written when its rule was deleted.</summary>
     public required string Outcome { get; init; }
+
+    /// <summary>The log entry for <paramref name="delivery"/> as it stands after its latest attempt (or cancellation).</summary>
+    public static DeliveryAttempt For(
+        Delivery delivery, DateTimeOffset at, string outcome, string? error, int? statusCode = null, long latencyMs = 0) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        DeliveryId = delivery.Id,
+        AlertId = delivery.AlertId,
+        RuleId = delivery.RuleId,
+        Channel = delivery.Channel,
+        Attempt = delivery.Attempts,
+        AttemptedAt = at,
+        StatusCode = statusCode,
+        LatencyMs = latencyMs,
+        Error = error,
+        Outcome = outcome,
+    };
 }

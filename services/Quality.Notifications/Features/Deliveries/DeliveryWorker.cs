@@ -278,20 +278,8 @@ public sealed partial class DeliveryWorker(
             delivery.Payload = "";
         }
 
-        db.DeliveryAttempts.Add(new DeliveryAttempt
-        {
-            Id = Guid.CreateVersion7(),
-            DeliveryId = delivery.Id,
-            AlertId = delivery.AlertId,
-            RuleId = delivery.RuleId,
-            Channel = delivery.Channel,
-            Attempt = delivery.Attempts,
-            AttemptedAt = attemptedAt,
-            StatusCode = result.StatusCode,
-            LatencyMs = latencyMs,
-            Error = error,
-            Outcome = delivery.Status == DeliveryStatuses.Pending ? "retry" : delivery.Status,
-        });
+        db.DeliveryAttempts.Add(DeliveryAttempt.For(
+            delivery, attemptedAt, delivery.Status == DeliveryStatuses.Pending ? "retry" : delivery.Status, error, result.StatusCode, latencyMs));
         await db.SaveChangesAsync(cancellationToken);
         if (lane.PerEndpoint is { } limits && claimed.Endpoint is { } endpoint)
         {

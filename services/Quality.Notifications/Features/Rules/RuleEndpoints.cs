@@ -86,18 +86,7 @@ public static class RuleEndpoints
             delivery.CompletedAt = now;
             delivery.LeasedUntil = null;
             delivery.LastError = CancelledReason;
-            db.DeliveryAttempts.Add(new DeliveryAttempt
-            {
-                Id = Guid.CreateVersion7(),
-                DeliveryId = delivery.Id,
-                AlertId = delivery.AlertId,
-                RuleId = delivery.RuleId,
-                Channel = delivery.Channel,
-                Attempt = delivery.Attempts,
-                AttemptedAt = now,
-                Error = CancelledReason,
-                Outcome = DeliveryStatuses.Cancelled,
-            });
+            db.DeliveryAttempts.Add(DeliveryAttempt.For(delivery, now, DeliveryStatuses.Cancelled, CancelledReason));
         }
 
         await db.SaveChangesAsync(cancellationToken);
