@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using Quality.Intake.Classification;
 using Quality.Intake.Features.Channels;
 using Quality.Intake.Features.Feedback;
 using Quality.Intake.Features.Privacy;
+using Quality.Intake.Infrastructure;
 
 namespace Quality.Intake.Features.Email;
 
@@ -26,7 +25,7 @@ public sealed class EmailSubmitter(FeedbackSubmitter submitter, FeedbackClassifi
             text = text[..MaxTextLength];
         }
 
-        var externalId = email.MessageId is { Length: > 200 } id ? $"sha256:{Hash(id)}" : email.MessageId;
+        var externalId = email.MessageId is { Length: > 200 } id ? $"sha256:{Sha256Hex.Of(id)}" : email.MessageId;
         return submitter.SubmitAsync(ChannelNames.Email, externalId, () =>
         {
             var item = FeedbackItem.Classified(ChannelNames.Email, externalId, text, CustomerKeys.FromEmail(email.SenderAddress), classifier.Classify(text), time.GetUtcNow());
@@ -37,6 +36,5 @@ public sealed class EmailSubmitter(FeedbackSubmitter submitter, FeedbackClassifi
         }, customerTier: null, _ => [], cancellationToken);
     }
 
-    private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
 }

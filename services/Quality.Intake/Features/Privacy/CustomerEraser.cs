@@ -55,7 +55,7 @@ public sealed partial class CustomerEraser(IntakeDbContext db, PiiProtector pii,
 
         var subject = emailLookup is not null ? $"email-lookup:{Convert.ToHexStringLower(emailLookup)}"
             : phoneLookup is not null ? $"phone-lookup:{Convert.ToHexStringLower(phoneLookup)}"
-            : $"customer-id-sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(customerId!)))}";
+            : $"customer-id-sha256:{Sha256Hex.Of(customerId!)}";
         var audit = new AuditEntry
         {
             Id = Guid.CreateVersion7(),

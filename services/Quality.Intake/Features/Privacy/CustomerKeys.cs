@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Quality.Intake.Infrastructure;
 
 namespace Quality.Intake.Features.Privacy;
 
@@ -16,5 +15,5 @@ public static class CustomerKeys
         : null;
 
     public static string FromEmail(string address) =>
-        $"email:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address.Trim().ToLowerInvariant())))[..32]}";
+        $"email:{Sha256Hex.Of(address.Trim().ToLowerInvariant())[..32]}";
 }
