@@ -29,7 +29,7 @@ public sealed class FeedbackSubmitter(IntakeDbContext db, FeedbackClassifier cla
     /// <summary>The classified item for <paramref name="request"/>, contact data not yet encrypted; no database needed.</summary>
     public static FeedbackItem Build(string channel, SubmitFeedbackRequest request, FeedbackClassifier classifier, TimeProvider time)
     {
-        var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, CustomerKeys.For(request.CustomerId, request.CustomerEmail), classifier.Classify(request.Text), time.GetUtcNow());
+        var item = FeedbackItem.Classified(channel, request.ExternalId, request.Text, request.CustomerKey(), classifier.Classify(request.Text), time.GetUtcNow());
         item.Contact = request.Contact();
         return item;
     }

@@ -4,7 +4,7 @@ using Quality.Intake.Features.Privacy;
 namespace Quality.Intake.Features.Surveys;
 
 /// <summary>One survey answer. Type and ids are strings so a bad value is reported by field name.</summary>
-public sealed record SubmitSurveyRequest : IValidatableObject
+public sealed record SubmitSurveyRequest : CustomerFields
 {
     /// <summary>"csat" (1–5), "nps" (0–10) or "ces" (1–7).</summary>
     [Required]
@@ -24,20 +24,4 @@ public sealed record SubmitSurveyRequest : IValidatableObject
 
     [StringLength(200)]
     public string? ExternalId { get; init; }
-
-    [StringLength(200)]
-    public string? CustomerId { get; init; }
-
-    [StringLength(40)]
-    public string? CustomerTier { get; init; }
-
-    /// <summary>Contact data: stored encrypted, shown masked.</summary>
-    public string? CustomerEmail { get; init; }
-
-    public string? CustomerPhone { get; init; }
-    public string? CustomerName { get; init; }
-
-    public CustomerContact? Contact() => CustomerContact.From(CustomerEmail, CustomerPhone, CustomerName);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => ContactRules.Validate(CustomerEmail, CustomerPhone, CustomerName);
 }

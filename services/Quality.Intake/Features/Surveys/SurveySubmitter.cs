@@ -27,7 +27,7 @@ public sealed class SurveySubmitter(FeedbackSubmitter submitter, FeedbackClassif
             Score = score,
             CaseId = caseId,
             Comment = request.Comment,
-            CustomerKey = CustomerKeys.For(request.CustomerId, request.CustomerEmail),
+            CustomerKey = request.CustomerKey(),
             CustomerTier = request.CustomerTier,
             Contact = request.Contact(),
         }, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class TranscriptSubmitter(FeedbackSubmitter submitter, FeedbackCla
 
         return submitter.SubmitAsync(channel, request.ExternalId, () =>
         {
-            var item = FeedbackItem.Classified(channel, request.ExternalId, customerText, CustomerKeys.For(request.CustomerId, request.CustomerEmail), classifier.Classify(customerText), time.GetUtcNow());
+            var item = FeedbackItem.Classified(channel, request.ExternalId, customerText, request.CustomerKey(), classifier.Classify(customerText), time.GetUtcNow());
             item.Turns = turns;
             item.Contact = request.Contact();
             item.OccurredAt = turns.Select(t => t.At).FirstOrDefault(at => at is not null);
