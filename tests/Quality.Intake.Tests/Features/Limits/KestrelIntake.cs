@@ -24,7 +24,8 @@ public sealed class KestrelIntake(IntakeServers servers) : IAsyncLifetime
             ["Intake:Limits:EmailBytes"] = $"{EmailBytes}",
             ["Intake:Import:MaxUploadBytes"] = $"{ImportBytes}",
         });
-        _factory.UseKestrel(0);
+        // Any free loopback port: UseKestrel(0) leaves Kestrel on its default 5000, which another test run may hold.
+        _factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         return ValueTask.CompletedTask;
     }
