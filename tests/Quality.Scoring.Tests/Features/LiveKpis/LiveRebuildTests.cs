@@ -28,13 +28,16 @@ public sealed class LiveRebuildTests(ScoringServers servers)
         await using var redis = await ConnectionMultiplexer.ConnectAsync(servers.Redis);
 
         // Rebuilds back to back for as long as events arrive. Each round of the history (the same events under new
-        // message ids: duplicates) is published while a rebuild holds the lock, so its folds race the rebuild's.
+        // message ids: duplicates) is published while a rebuild holds the lock, so its folds race the rebuild's; each
+        // round waits for a rebuild started after the previous round's, since one slow rebuild may outlast several rounds.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
+        var started = 0;
         var rebuilding = Task.Run(async () =>
         {
             var count = 0;
             while (!stop.IsCancellationRequested)
             {
+                Interlocked.Increment(ref started);
                 var response = await admin.PostAsJsonAsync("/api/kpis/live/rebuild", new { }, Cancellation);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 count++;
@@ -44,9 +47,14 @@ public sealed class LiveRebuildTests(ScoringServers servers)
         }, Cancellation);
 
         var published = new List<Guid>();
+        var seen = 0;
         for (var round = 0; round < 3; round++)
         {
-            await Eventually.Async(() => redis.GetDatabase().KeyExistsAsync(LiveKeys.RebuildLock), held => held);
+            var previous = seen;
+            await Eventually.Async(
+                async () => Volatile.Read(ref started) > previous && await redis.GetDatabase().KeyExistsAsync(LiveKeys.RebuildLock),
+                held => held);
+            seen = Volatile.Read(ref started);
             published.AddRange(await Bus.PublishAllAsync(servers.Scoring, history));
             await Eventually.Async(() => Bus.ConsumedAsync(servers.Scoring, published), consumed => consumed == published.Count);
         }
