@@ -22,6 +22,7 @@ public static class Extensions
 {
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
+    public const string OpenApiPath = "/openapi/{documentName}.json";
     private const string LiveTag = "live";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -38,11 +39,15 @@ public static class Extensions
 
         // Enums travel as words ("complaint"), the same spelling the gRPC JSON transcoding uses.
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            o.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
+        });
         builder.Services.AddProblemDetails();
         // Binding failures throw, so the exception handler can answer them naming the field.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        builder.Services.AddOpenApi();
         builder.AddDefaultAuthentication();
         return builder;
     }
@@ -59,12 +64,17 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TranscodedProblemDetailsMiddleware>();
+        app.UseMiddleware<NulCharacterGuardMiddleware>();
 
         // Health answers in every environment: the AppHost, Kubernetes probes and load balancers need it.
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous();
+
+        // The HTTP API's own description: for people writing clients, and for the bad-input suite, which finds every
+        // endpoint to attack through it. It names routes and shapes only, never data.
+        app.MapOpenApi(OpenApiPath).AllowAnonymous();
         return app;
     }
 

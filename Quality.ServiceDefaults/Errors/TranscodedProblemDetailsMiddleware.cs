@@ -9,8 +9,8 @@ namespace Quality.ServiceDefaults.Errors;
 /// <summary>
 /// People calling a gRPC method through its HTTP route get the same ProblemDetails as from every other
 /// endpoint, with the same status and per-field errors, instead of the transcoder's <c>google.rpc.Status</c>
-/// JSON (which drops the field violations). Only unary routes are buffered, and their answers are small;
-/// streams pass untouched.
+/// JSON (which drops the field violations). Unary answers are buffered (they are small); a stream is buffered only
+/// when it starts with an error, and otherwise passes straight through.
 /// </summary>
 internal sealed class TranscodedProblemDetailsMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)
 {
@@ -28,15 +28,16 @@ internal sealed class TranscodedProblemDetailsMiddleware(RequestDelegate next, I
     public async Task InvokeAsync(HttpContext context)
     {
         var transcoded = context.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
-        if (transcoded is null || transcoded.MethodDescriptor.IsServerStreaming)
+        if (transcoded is null)
         {
             await next(context);
             return;
         }
 
         var body = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        // A unary answer is small and buffered whole; a stream is held only if its first write is an error.
+        using var held = new ErrorHoldingStream(body, context.Response, holdEverything: !transcoded.MethodDescriptor.IsServerStreaming);
+        context.Response.Body = held;
         try
         {
             await next(context);
@@ -44,6 +45,11 @@ internal sealed class TranscodedProblemDetailsMiddleware(RequestDelegate next, I
         finally
         {
             context.Response.Body = body;
+        }
+
+        if (held.Held is not { } buffer)
+        {
+            return;
         }
 
         if (context.Response.StatusCode < StatusCodes.Status400BadRequest)

@@ -16,7 +16,7 @@ public sealed class TranscodedErrorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = TestApp.CreateBuilder();
-        builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+        builder.Services.AddQualityGrpc();
         _app = builder.Build();
         _app.MapDefaultEndpoints();
         _app.MapGrpcService<TranscodedService>().AllowAnonymous();
@@ -48,6 +48,21 @@ public sealed class TranscodedErrorTests : IAsyncLifetime
         if (key == "invalid")
         {
             Assert.Equal("must not be 'invalid'", problem.GetProperty("errors").GetProperty("key")[0].GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_query_or_a_body_answers_problem_details_naming_where()
+    {
+        var query = await _client.GetAsync("/things/abc?filter=a%00b", TestContext.Current.CancellationToken);
+        var body = await _client.PostAsync("/things",
+            new StringContent("{\"key\":\"a\\u0000b\"}", System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        foreach (var (response, field) in new[] { (query, "filter"), (body, "key") })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+            Assert.Equal("contains a NUL character", problem.GetProperty("errors").GetProperty(field)[0].GetString());
         }
     }
 

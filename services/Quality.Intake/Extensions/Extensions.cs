@@ -79,6 +79,6 @@ internal static class Extensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         builder.Services.AddAuthorizationBuilder().AddChannelPolicies(ChannelNames.All);
 
-        builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+        builder.Services.AddQualityGrpc();
     }
 }

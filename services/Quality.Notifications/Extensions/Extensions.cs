@@ -46,7 +46,7 @@ internal static class Extensions
 
         builder.Services.AddScoped<AlertRecorder>();
         builder.Services.AddScoped<AlertAcknowledger>();
-        builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+        builder.Services.AddQualityGrpc();
 
         builder.Services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         builder.Services.AddSingleton<WebhookAddressPolicy>();

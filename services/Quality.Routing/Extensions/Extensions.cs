@@ -57,6 +57,6 @@ internal static class Extensions
         builder.Services.AddSingleton<EscalationSweeper>();
         builder.Services.AddHostedService(s => s.GetRequiredService<EscalationSweeper>());
 
-        builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+        builder.Services.AddQualityGrpc();
     }
 }

@@ -76,7 +76,7 @@ internal static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeMonitor>());
         builder.Services.AddValidatedOptions<KpiFeedOptions>(KpiFeedOptions.SectionName);
         builder.Services.AddSingleton<KpiFeedHub>();
-        builder.Services.AddGrpc(o => o.Interceptors.Add<GrpcExceptionInterceptor>()).AddJsonTranscoding();
+        builder.Services.AddQualityGrpc();
     }
 
     private static void AddFactConsumer<TEvent>(this IBusRegistrationConfigurator bus) where TEvent : IntegrationEvent =>
