@@ -1,3 +1,4 @@
+using Quality.ServiceDefaults.OpenApi;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.Intake.Features.Validation;
@@ -10,7 +11,7 @@ internal static class ClassifierModelEndpoints
     public static IEndpointRouteBuilder MapClassifierModelEndpoints(this IEndpointRouteBuilder app)
     {
         var classifier = app.MapGroup("/api/classifier").WithTags("Classifier").RequireAuthorization(Policies.QualityManager);
-        classifier.MapPost("/examples", ImportExamplesAsync);
+        classifier.MapPost("/examples", ImportExamplesAsync).DescribesBody("text/csv");
         classifier.MapDelete("/examples", DeleteExamplesAsync);
         classifier.MapPost("/models", TrainAsync);
         classifier.MapGet("/models", ListAsync);

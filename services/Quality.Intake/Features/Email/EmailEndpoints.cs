@@ -1,3 +1,4 @@
+using Quality.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Quality.Intake.Authentication;
 using Quality.Intake.Features.Channels;
@@ -14,7 +15,7 @@ internal static class EmailEndpoints
     public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
     {
         var email = app.MapGroup("/api/email").WithTags("Email").RequireAuthorization(ChannelPolicies.For(ChannelNames.Email));
-        email.MapPost("/", UploadAsync).WithBodyLimit(BodyLimit.Email);
+        email.MapPost("/", UploadAsync).WithBodyLimit(BodyLimit.Email).DescribesBody(MessageMediaType);
         email.MapPost("/inbound", InboundAsync).WithBodyLimit(BodyLimit.InboundEmail);
         return app;
     }

@@ -1,3 +1,4 @@
+using Quality.ServiceDefaults.OpenApi;
 using System.Globalization;
 using System.Security.Claims;
 using CsvHelper;
@@ -17,7 +18,7 @@ internal static class ImportEndpoints
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
         var imports = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(ChannelPolicies.For(ChannelNames.Import));
-        imports.MapPost("/", UploadAsync).WithBodyLimit(BodyLimit.Import);
+        imports.MapPost("/", UploadAsync).WithBodyLimit(BodyLimit.Import).DescribesBody("text/csv", "application/x-ndjson");
         imports.MapGet("/{id:guid}", GetAsync);
         imports.MapGet("/{id:guid}/rejections", RejectionsAsync);
         return app;

@@ -93,6 +93,28 @@ public sealed class PrivacyEndpointTests(IntakeServers servers)
     }
 
     [Fact]
+    public async Task An_erasure_by_an_address_or_number_that_could_never_have_been_stored_is_refused_naming_it_and_audits_nothing()
+    {
+        using var admin = servers.Client("admin");
+        await using var connection = await servers.OpenDatabaseAsync();
+        async Task<long> AuditRowsAsync()
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM audit_log WHERE action = 'customer.erase'";
+            return (long)(await count.ExecuteScalarAsync(Cancellation))!;
+        }
+
+        var before = await AuditRowsAsync();
+        var response = await admin.PostAsJsonAsync("/api/admin/customer-erasures", new { email = "' OR '1'='1' --", phone = "<script>" }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("email", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("phone", out _), errors.ToString());
+        Assert.Equal(before, await AuditRowsAsync());
+    }
+
+    [Fact]
     public async Task After_a_key_rotation_old_rows_still_decrypt_and_re_encrypt_moves_them_to_the_active_key()
     {
         using var client = servers.Client();
