@@ -17,12 +17,20 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>
+    /// A team's or an agent's id: what people's tokens carry as <c>sub</c> and <c>team</c>, so it allows what identity
+    /// providers put there (UUIDs, emails, <c>auth0|123</c>, names in any script) and nothing that reads as markup,
+    /// a path, a query or a line break wherever the id is shown or passed on.
+    /// </summary>
     public void RequireId(string field, string value)
     {
         Check(field, value.Trim().Length > 0, "is required");
         Check(field, value.Length <= MaxIdLength, $"must be at most {MaxIdLength} characters");
         Check(field, value == value.Trim(), "must not start or end with spaces");
+        Check(field, value.All(c => char.IsLetterOrDigit(c) || IdPunctuation.Contains(c)), $"may hold only letters, digits and {IdPunctuation}");
     }
+
+    private const string IdPunctuation = "._@|:+-";
 
     public void Add(string field, string error)
     {
