@@ -27,7 +27,7 @@ public sealed class IntakeServers : IAsyncLifetime
     public string DatabaseConnectionString => _servers!.GetConnectionString(ResourceNames.IntakeDb);
 
     /// <summary>Two review sources shaped differently: Google-style nested words, and a flat 0–10 score with Unix times.</summary>
-    private static readonly Dictionary<string, string?> ReviewSources = new()
+    internal static readonly Dictionary<string, string?> ReviewSources = new()
     {
         ["Intake:ReviewSources:google:ExternalId"] = "$.review.reviewId",
         ["Intake:ReviewSources:google:Text"] = "$.review.comment",

@@ -28,6 +28,7 @@ public sealed class BoundedLineReader(TextReader reader, int maxLength)
                 _position = 0;
                 if (_length == 0)
                 {
+                    tooLong |= _line.Length > maxLength;
                     return any ? (false, tooLong ? null : _line.ToString(), tooLong) : (true, null, false);
                 }
             }
@@ -38,7 +39,8 @@ public sealed class BoundedLineReader(TextReader reader, int maxLength)
             if (!tooLong)
             {
                 var take = end - _position;
-                if (_line.Length + take > maxLength)
+                // One more than the limit may be held: the '\r' of a CRLF, which is not part of the line.
+                if (_line.Length + take > maxLength + 1)
                 {
                     tooLong = true;
                     _line.Clear();
@@ -56,6 +58,8 @@ public sealed class BoundedLineReader(TextReader reader, int maxLength)
                 {
                     _line.Length--;
                 }
+
+                tooLong |= _line.Length > maxLength;
 
                 return (false, tooLong ? null : _line.ToString(), tooLong);
             }

@@ -50,7 +50,7 @@ public sealed class CsvImportReader
             }
             catch (MaxFieldSizeException)
             {
-                throw new ImportStoppedException(csv.Parser.RawRow, $"has a field over {MaxFieldLength:N0} characters, most likely an unclosed quote that runs on through the rest of the file");
+                throw new ImportStoppedException(csv.Parser.Row, $"has a field over {MaxFieldLength:N0} characters, most likely an unclosed quote that runs on through the rest of the file");
             }
 
             if (!read)
@@ -59,7 +59,9 @@ public sealed class CsvImportReader
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var row = csv.Parser.RawRow;
+            // Row, not RawRow: a record with a line break inside a quoted field is still one row in a spreadsheet,
+            // and RawRow would number it, and every row after it, by its last physical line.
+            var row = csv.Parser.Row;
             if (row <= skipThroughRow)
             {
                 continue;

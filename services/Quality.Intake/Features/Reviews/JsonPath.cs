@@ -75,7 +75,9 @@ public sealed class JsonPath
             }
             else if (text[position] == '[')
             {
-                var close = text.IndexOf(']', position);
+                // A quoted name ends at the first '] so that it may itself hold brackets (['x[1]']).
+                var quoted = position + 1 < text.Length && text[position + 1] == '\'';
+                var close = quoted ? text.IndexOf("']", position + 2, StringComparison.Ordinal) : text.IndexOf(']', position);
                 if (close < 0)
                 {
                     error = $"has an unclosed [ at position {position + 1}";
@@ -83,9 +85,10 @@ public sealed class JsonPath
                 }
 
                 var inside = text[(position + 1)..close];
-                if (inside.Length >= 2 && inside[0] == '\'' && inside[^1] == '\'')
+                if (quoted)
                 {
-                    steps.Add(inside[1..^1]);
+                    steps.Add(text[(position + 2)..close]);
+                    close++;
                 }
                 else if (int.TryParse(inside, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
                 {

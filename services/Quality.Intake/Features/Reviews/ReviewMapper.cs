@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Quality.ServiceDefaults.Errors;
@@ -13,13 +14,15 @@ public static class ReviewMapper
     public const int MaxTextLength = 20_000;
     private const int MaxExternalIdLength = 150;
     private const int MaxAuthorLength = 200;
+    private const string NotUnicode = "is not valid Unicode text: it escapes half of a surrogate pair";
 
     public static ReviewFields Map(ReviewSourceOptions mapping, JsonElement payload)
     {
         var errors = new Dictionary<string, string[]>();
 
         var externalId = ReadString(payload, mapping.ExternalId, errors, allowNumber: true);
-        if (externalId is null && mapping.ExternalId is { } idPath && !errors.ContainsKey(idPath))
+        // A blank id would make every review of the source a duplicate of the first one stored with it.
+        if (string.IsNullOrWhiteSpace(externalId) && mapping.ExternalId is { } idPath && !errors.ContainsKey(idPath))
         {
             errors[idPath] = ["is required: the review's id (mapped as ExternalId)"];
         }
@@ -67,7 +70,13 @@ public static class ReviewMapper
 
         if (value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            if (TryGetText(value, out var text))
+            {
+                return text;
+            }
+
+            errors[path!] = [NotUnicode];
+            return null;
         }
 
         if (allowNumber && value.ValueKind == JsonValueKind.Number)
@@ -87,11 +96,12 @@ public static class ReviewMapper
         }
 
         var scale = mapping.RatingScale;
+        var text = TryGetText(value, out var t) ? t : null;
         double? rating = value.ValueKind switch
         {
             JsonValueKind.Number => value.GetDouble(),
-            JsonValueKind.String when scale.Values.FirstOrDefault(v => string.Equals(v.Key, value.GetString(), StringComparison.OrdinalIgnoreCase)) is { Key: not null } word => word.Value,
-            JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            JsonValueKind.String when scale.Values.FirstOrDefault(v => string.Equals(v.Key, text, StringComparison.OrdinalIgnoreCase)) is { Key: not null } word => word.Value,
+            JsonValueKind.String when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
             _ => null,
         };
         if (rating is null)
@@ -99,7 +109,8 @@ public static class ReviewMapper
             var words = scale.Values.Count > 0 ? $" or one of: {string.Join(", ", scale.Values.Keys)}" : "";
             errors[mapping.Rating!] = [$"must be a number from {scale.Min} to {scale.Max}{words}"];
         }
-        else if (rating < scale.Min || rating > scale.Max)
+        // "NaN" parses as a number and compares false with everything, so it is refused by name.
+        else if (double.IsNaN(rating.Value) || rating < scale.Min || rating > scale.Max)
         {
             errors[mapping.Rating!] = [$"must be between {scale.Min} and {scale.Max} (got {rating})"];
             rating = null;
@@ -115,7 +126,7 @@ public static class ReviewMapper
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (TryGetText(value, out var text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed.ToUniversalTime();
         }
@@ -127,6 +138,29 @@ public static class ReviewMapper
 
         errors[path!] = ["must be an ISO 8601 date and time or Unix seconds"];
         return null;
+    }
+
+    /// <summary>
+    /// The string's text; false for other kinds and for a string that escapes half a surrogate pair ("\ud800"),
+    /// which is valid JSON but not text (<see cref="JsonElement.GetString"/> throws on it).
+    /// </summary>
+    private static bool TryGetText(JsonElement value, [NotNullWhen(true)] out string? text)
+    {
+        text = null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool TryFind(JsonElement payload, string? path, out JsonElement value)

@@ -49,6 +49,36 @@ public sealed class EmailParserTests
         Assert.Equal("The food was cold & late.\n\nPlease refund me", parsed.Body);
     }
 
+    [Fact]
+    public async Task An_html_body_whose_head_is_never_closed_keeps_its_text()
+    {
+        const string html = "<html><head><meta charset=\"utf-8\"><style>p{}</style><body><p>The food was cold</p></body></html>";
+
+        var parsed = await ParseAsync(RawMessage.Create(html, contentType: "text/html"));
+
+        Assert.Equal("The food was cold", parsed.Body);
+    }
+
+    [Fact]
+    public async Task Cdata_in_an_html_body_is_not_shown()
+    {
+        const string html = "<p>Late again</p><![CDATA[<script>alert(1)</script>]]>";
+
+        var parsed = await ParseAsync(RawMessage.Create(html, contentType: "text/html"));
+
+        Assert.Equal("Late again", parsed.Body);
+    }
+
+    [Fact]
+    public async Task Words_in_neighbouring_table_cells_or_sections_do_not_run_together()
+    {
+        const string html = "<table><tr><td>送餐</td><td>太慢了</td></tr></table><section>refund</section><section>please</section>";
+
+        var parsed = await ParseAsync(RawMessage.Create(html, contentType: "text/html"));
+
+        Assert.Equal("送餐\n\n太慢了\n\nrefund\n\nplease", parsed.Body);
+    }
+
     [Theory]
     [InlineData("The order never came.\n\nOn Mon, 1 Jan 2024 at 10:00, Support <s@q.example> wrote:\n> We are sorry\n> Regards")]
     [InlineData("The order never came.\n\n-----Original Message-----\nFrom: Support\nSent: Monday\n\nWe are sorry")]
