@@ -44,6 +44,45 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
     }
 
     /// <summary>
+    /// The batch form of <see cref="ProcessOnceAsync{TConsumer}"/>: writes every receipt in one statement, runs
+    /// <paramref name="effect"/> for those not seen before and commits it with them. Returns the receipts that were
+    /// new (the effect's input). Receipts are inserted in key order, so two batches sharing messages wait on each
+    /// other instead of deadlocking; a copy of a message another transaction is committing waits for it, then counts as seen.
+    /// </summary>
+    public async Task<IReadOnlySet<InboxReceipt>> ProcessOnceAsync(
+        IReadOnlyCollection<InboxReceipt> receipts, Func<IReadOnlySet<InboxReceipt>, CancellationToken, Task> effect, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        var consumers = receipts.Select(r => r.Consumer).ToArray();
+        var messageIds = receipts.Select(r => r.MessageId).ToArray();
+        // Read back through the receipt's entity mapping, so the column names are the model's, whatever its naming convention.
+        var inserted = await db.Set<InboxMessage>().FromSql($"""
+            INSERT INTO inbox_messages (consumer, message_id, processed_at)
+            SELECT consumer, message_id, {time.GetUtcNow()} FROM unnest({consumers}, {messageIds}) AS r (consumer, message_id)
+            ORDER BY consumer, message_id
+            ON CONFLICT DO NOTHING
+            RETURNING *
+            """).AsNoTracking().ToListAsync(cancellationToken);
+        var fresh = inserted.Select(m => new InboxReceipt(m.Consumer, m.MessageId)).ToHashSet();
+        if (fresh.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return fresh;
+        }
+
+        await effect(fresh, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fresh;
+    }
+
+    /// <summary>The receipt a message leaves for <typeparamref name="TConsumer"/>, the same <see cref="ProcessOnceAsync{TConsumer}"/> writes.</summary>
+    public static InboxReceipt ReceiptFor<TConsumer>(ConsumeContext context) => new(
+        ConsumerName<TConsumer>.Value,
+        context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated."));
+
+    /// <summary>
     /// The receipt's consumer key: the type's name, with type arguments spelled out for generic consumers
     /// (<c>FactConsumer&lt;CaseAssigned&gt;</c>), so one generic consumer per event keeps a receipt per event type.
     /// </summary>

@@ -57,6 +57,9 @@ internal static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LiveMaintenance>());
         builder.Services.AddScoped<LeaderboardQuery>();
         builder.Services.AddScoped<FactRecorder>();
+        builder.Services.AddScoped<FactBatchProcessor>();
+        builder.Services.AddValidatedOptions<FactBatchOptions>(FactBatchOptions.SectionName);
+        builder.Services.AddSingleton<FactBatcher>();
         builder.Services.AddSingleton<KpiPeriodResolver>();
         builder.Services.AddScoped<KpiFactLoader>();
         builder.Services.AddScoped<KpiQuery>();

@@ -19,6 +19,9 @@ public sealed class ScoringServers : IAsyncLifetime
     /// <summary>The Redis the service uses, for tests that flush it.</summary>
     public string Redis => _app?.GetConnectionString(ResourceNames.Redis) ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The broker's AMQP URI, for tests that look into queues.</summary>
+    public string RabbitMQ => _app?.GetConnectionString(ResourceNames.RabbitMQ) ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>Another replica on the same database and broker, with its own settings (another Redis, say). The caller disposes it.</summary>
     public ScoringHost AnotherReplica(IReadOnlyDictionary<string, string>? settings = null, string? redis = null) => new(
         _app!.GetConnectionString(ResourceNames.ScoringDb), redis ?? Redis, _app.GetConnectionString(ResourceNames.RabbitMQ), SigningKey, settings);

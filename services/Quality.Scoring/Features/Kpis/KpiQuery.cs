@@ -13,7 +13,7 @@ namespace Quality.Scoring.Features.Kpis;
 /// facts in PostgreSQL (the same numbers, slower) and say so.
 /// </summary>
 public sealed partial class KpiQuery(
-    KpiPeriodResolver periods, KpiFactLoader loader, LiveKpiReader live, LiveStore store, TimeProvider time, ILogger<KpiQuery> logger)
+    KpiPeriodResolver periods, KpiFactLoader loader, LiveKpiReader live, TimeProvider time, ILogger<KpiQuery> logger)
 {
     public async Task<KpiAnswer> GetAsync(
         ClaimsPrincipal user, string? scope, string? scopeId, string? period, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
@@ -34,9 +34,9 @@ public sealed partial class KpiQuery(
         {
             try
             {
-                if (await store.IsReadyAsync())
+                // Readiness and values in one Redis round trip.
+                if (await live.ReadAsync(window, kpiScope, now) is { } values)
                 {
-                    var values = await live.ReadAsync(window, kpiScope, now);
                     // QA reviews are made by people, a handful an hour: PostgreSQL answers them even for live windows.
                     var reviews = KpiCalculator.QaScores(await loader.ReviewsAsync(kpiPeriod, ct), kpiScope, kpiPeriod);
                     return new KpiAnswer(kpiScope, kpiPeriod, [.. values, KpiCalculator.QaScore(reviews)], FromRedis: true, Degraded: false);

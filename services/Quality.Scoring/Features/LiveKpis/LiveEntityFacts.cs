@@ -5,12 +5,12 @@ using Quality.Scoring.Infrastructure;
 
 namespace Quality.Scoring.Features.LiveKpis;
 
-/// <summary>Reads one entity's facts and turns them into its live entries.</summary>
+/// <summary>Reads entities' facts, a batch at a time, and turns them into their live entries.</summary>
 public sealed class LiveEntityFacts(ScoringDbContext db)
 {
     /// <summary>
-    /// Each entity's entries, and how many facts they were computed from. Cases are read together (one query per
-    /// fact table for all of them, not per case); each case still sees exactly its own facts.
+    /// Each entity's entries, and how many facts they were computed from. Entities of a kind are read together (one
+    /// query per fact table for all of them, not per entity); each still sees exactly its own facts.
     /// </summary>
     public async Task<Dictionary<string, (IReadOnlyList<LiveEntry> Entries, int Facts)>> EntriesAsync(
         IReadOnlyCollection<string> entities, DateTimeOffset now, CancellationToken ct)
@@ -25,42 +25,30 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
             }
         }
 
-        foreach (var entity in entities.Where(e => !entries.ContainsKey(e)).Distinct())
+        var surveys = entities.Where(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal)).Distinct().ToList();
+        if (surveys.Count > 0)
         {
-            entries[entity] = await EntriesAsync(entity, now, ct);
+            foreach (var (entity, surveyEntries) in await SurveysAsync(surveys, now, ct))
+            {
+                entries[entity] = surveyEntries;
+            }
+        }
+
+        var feedback = entities.Where(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal)).Distinct().ToList();
+        if (feedback.Count > 0)
+        {
+            foreach (var (entity, feedbackEntries) in await FeedbackItemsAsync(feedback, now, ct))
+            {
+                entries[entity] = feedbackEntries;
+            }
+        }
+
+        if (entities.FirstOrDefault(e => !entries.ContainsKey(e)) is { } unknown)
+        {
+            throw new ArgumentException($"Unknown live entity '{unknown}'.", nameof(entities));
         }
 
         return entries;
-    }
-
-    public Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> EntriesAsync(string entity, DateTimeOffset now, CancellationToken ct)
-    {
-        var parts = entity.Split(':');
-        return parts[0] switch
-        {
-            "case" => CaseAsync(Guid.Parse(parts[1]), now, ct),
-            "survey" => SurveyAsync(Guid.Parse(parts[1]), (SurveyType)int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), now, ct),
-            "feedback" => FeedbackAsync(Guid.Parse(parts[1]), now, ct),
-            _ => throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity)),
-        };
-    }
-
-    private async Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> CaseAsync(Guid caseId, DateTimeOffset now, CancellationToken ct)
-    {
-        var cases = await db.CaseFacts.AsNoTracking().Where(c => c.CaseId == caseId).ToListAsync(ct);
-        var openedFrom = cases.Select(c => (Guid?)c.FeedbackId).FirstOrDefault();
-        var facts = new KpiFacts
-        {
-            Cases = cases,
-            Assignments = await db.CaseAssignmentFacts.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(ct),
-            Responses = await db.CaseResponseFacts.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(ct),
-            Resolutions = await db.CaseResolutionFacts.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(ct),
-            Reopens = await db.CaseReopenFacts.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(ct),
-            Surveys = await db.SurveyFacts.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(ct),
-            Feedback = await db.FeedbackFacts.AsNoTracking()
-                .Where(f => f.CaseId == caseId || (f.CaseId == null && f.FeedbackId == openedFrom)).ToListAsync(ct),
-        };
-        return (LiveContributionBuilder.ForCase(facts, caseId, now), facts.Count);
     }
 
     private async Task<IEnumerable<(Guid CaseId, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> CasesAsync(List<Guid> caseIds, DateTimeOffset now, CancellationToken ct)
@@ -96,21 +84,43 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         });
     }
 
-    // A survey answer or feedback item that belongs to a case is counted with the case, not here as well.
-    private async Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> SurveyAsync(Guid feedbackId, SurveyType type, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The cases opened from these feedback items: a feedback item that names no case belongs to the case opened from it.</summary>
+    public Task<List<Guid>> CasesOpenedFromAsync(List<Guid> feedbackIds, CancellationToken ct) =>
+        db.CaseFacts.AsNoTracking().Where(c => feedbackIds.Contains(c.FeedbackId)).Select(c => c.CaseId).ToListAsync(ct);
+
+    /// <summary>
+    /// Survey answers without a case, read together (one query); each entity still sees only its own answer. An answer
+    /// that belongs to a case is counted with the case, not here as well (likewise feedback items, below).
+    /// </summary>
+    private async Task<IEnumerable<(string Entity, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> SurveysAsync(
+        List<string> entities, DateTimeOffset now, CancellationToken ct)
     {
-        var survey = await db.SurveyFacts.AsNoTracking().FirstOrDefaultAsync(s => s.FeedbackId == feedbackId && s.SurveyType == type, ct);
-        return (LiveContributionBuilder.ForOrphanSurvey(survey, now), survey is { CaseId: null } ? 1 : 0);
+        var keys = entities.Select(e => (Entity: e, Parts: e.Split(':'))).Select(e => (
+            e.Entity, FeedbackId: Guid.Parse(e.Parts[1]), Type: (SurveyType)int.Parse(e.Parts[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var feedbackIds = keys.Select(k => k.FeedbackId).Distinct().ToList();
+        var answers = (await db.SurveyFacts.AsNoTracking().Where(s => feedbackIds.Contains(s.FeedbackId)).ToListAsync(ct))
+            .ToDictionary(s => (s.FeedbackId, s.SurveyType));
+        return keys.Select(k =>
+        {
+            var survey = answers.GetValueOrDefault((k.FeedbackId, k.Type));
+            return (k.Entity, (LiveContributionBuilder.ForOrphanSurvey(survey, now), survey is { CaseId: null } ? 1 : 0));
+        });
     }
 
-    private async Task<(IReadOnlyList<LiveEntry> Entries, int Facts)> FeedbackAsync(Guid feedbackId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Feedback items without a case, read together (two queries for all of them).</summary>
+    private async Task<IEnumerable<(string Entity, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> FeedbackItemsAsync(
+        List<string> entities, DateTimeOffset now, CancellationToken ct)
     {
-        var feedback = await db.FeedbackFacts.AsNoTracking().FirstOrDefaultAsync(f => f.FeedbackId == feedbackId, ct);
-        var openedACase = await db.CaseFacts.AnyAsync(c => c.FeedbackId == feedbackId, ct);
-        return (LiveContributionBuilder.ForOrphanFeedback(feedback, openedACase, now), feedback is { CaseId: null } && !openedACase ? 1 : 0);
+        var ids = entities.Select(e => (Entity: e, FeedbackId: Guid.Parse(e[LiveEntities.FeedbackPrefix.Length..]))).ToList();
+        var feedbackIds = ids.Select(i => i.FeedbackId).Distinct().ToList();
+        var items = (await db.FeedbackFacts.AsNoTracking().Where(f => feedbackIds.Contains(f.FeedbackId)).ToListAsync(ct)).ToDictionary(f => f.FeedbackId);
+        var openedACase = (await db.CaseFacts.AsNoTracking().Where(c => feedbackIds.Contains(c.FeedbackId)).Select(c => c.FeedbackId).ToListAsync(ct))
+            .ToHashSet();
+        return ids.Select(i =>
+        {
+            var feedback = items.GetValueOrDefault(i.FeedbackId);
+            var opened = openedACase.Contains(i.FeedbackId);
+            return (i.Entity, (LiveContributionBuilder.ForOrphanFeedback(feedback, opened, now), feedback is { CaseId: null } && !opened ? 1 : 0));
+        });
     }
-
-    /// <summary>The case opened from a feedback item, if any: a feedback item that names no case belongs to it.</summary>
-    public Task<Guid?> CaseOpenedFromAsync(Guid feedbackId, CancellationToken ct) =>
-        db.CaseFacts.AsNoTracking().Where(c => c.FeedbackId == feedbackId).Select(c => (Guid?)c.CaseId).FirstOrDefaultAsync(ct);
 }

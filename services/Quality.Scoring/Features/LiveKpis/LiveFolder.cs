@@ -19,7 +19,10 @@ namespace Quality.Scoring.Features.LiveKpis;
 public sealed partial class LiveFolder(
     ScoringDbContext db, LiveEntityFacts facts, LiveStore store, TimeProvider time, ILogger<LiveFolder> logger)
 {
-    public async Task FoldAsync(IntegrationEvent e, CancellationToken ct) => await FoldAsync(await EntitiesOfAsync(e, ct), ct);
+    public async Task FoldAsync(IntegrationEvent e, CancellationToken ct) => await FoldAsync([e], ct);
+
+    /// <summary>Folds what a batch of events affects: each entity once, however many of the events concern it.</summary>
+    public async Task FoldAsync(IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) => await FoldAsync(await EntitiesOfAsync(events, ct), ct);
 
     /// <summary>
     /// Folds the entities; returns what each now contributes, and false when Redis could not be written (they are
@@ -52,10 +55,10 @@ public sealed partial class LiveFolder(
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var lockId in entities.Select(LockId).Distinct().Order())
-            {
-                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({lockId})", ct);
-            }
+            // One statement, the locks taken in id order: two folds sharing entities wait for each other, never deadlock.
+            var lockIds = entities.Select(LockId).Distinct().Order().ToArray();
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"SELECT pg_advisory_xact_lock(id) FROM (SELECT id FROM unnest({lockIds}) AS id ORDER BY id) AS sorted", ct);
 
             var now = time.GetUtcNow();
             var versions = await db.Database.SqlQuery<long>(
@@ -68,29 +71,60 @@ public sealed partial class LiveFolder(
         });
     }
 
-    private async Task<IReadOnlyCollection<string>> EntitiesOfAsync(IntegrationEvent e, CancellationToken ct) => e switch
+    /// <summary>The entities the events change, each once. A feedback item without a case belongs to the case opened from it, if any.</summary>
+    private async Task<IReadOnlyCollection<string>> EntitiesOfAsync(IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
     {
-        CaseOpened opened => [LiveEntities.Case(opened.CaseId), LiveEntities.Feedback(opened.FeedbackId)],
-        CaseAssigned assigned => [LiveEntities.Case(assigned.CaseId)],
-        CaseResponded responded => [LiveEntities.Case(responded.CaseId)],
-        CaseResolved resolved => [LiveEntities.Case(resolved.CaseId)],
-        CaseReopened reopened => [LiveEntities.Case(reopened.CaseId)],
-        SurveyAnswered { CaseId: { } caseId } => [LiveEntities.Case(caseId)],
-        SurveyAnswered answered => [LiveEntities.Survey(answered.FeedbackId, answered.SurveyType)],
-        FeedbackReceived { CaseId: { } caseId } => [LiveEntities.Case(caseId)],
-        FeedbackReceived received => await facts.CaseOpenedFromAsync(received.FeedbackId, ct) is { } openedCase
-            ? [LiveEntities.Feedback(received.FeedbackId), LiveEntities.Case(openedCase)]
-            : [LiveEntities.Feedback(received.FeedbackId)],
-        _ => [],
-    };
+        var entities = new HashSet<string>(StringComparer.Ordinal);
+        var orphanFeedback = new List<Guid>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case CaseOpened opened:
+                    entities.Add(LiveEntities.Case(opened.CaseId));
+                    entities.Add(LiveEntities.Feedback(opened.FeedbackId));
+                    break;
+                case CaseAssigned assigned:
+                    entities.Add(LiveEntities.Case(assigned.CaseId));
+                    break;
+                case CaseResponded responded:
+                    entities.Add(LiveEntities.Case(responded.CaseId));
+                    break;
+                case CaseResolved resolved:
+                    entities.Add(LiveEntities.Case(resolved.CaseId));
+                    break;
+                case CaseReopened reopened:
+                    entities.Add(LiveEntities.Case(reopened.CaseId));
+                    break;
+                case SurveyAnswered answered:
+                    entities.Add(answered.CaseId is { } surveyCase ? LiveEntities.Case(surveyCase) : LiveEntities.Survey(answered.FeedbackId, answered.SurveyType));
+                    break;
+                case FeedbackReceived { CaseId: { } feedbackCase }:
+                    entities.Add(LiveEntities.Case(feedbackCase));
+                    break;
+                case FeedbackReceived received:
+                    entities.Add(LiveEntities.Feedback(received.FeedbackId));
+                    orphanFeedback.Add(received.FeedbackId);
+                    break;
+            }
+        }
+
+        if (orphanFeedback.Count > 0)
+        {
+            foreach (var openedCase in await facts.CasesOpenedFromAsync(orphanFeedback, ct))
+            {
+                entities.Add(LiveEntities.Case(openedCase));
+            }
+        }
+
+        return entities;
+    }
 
     private async Task MarkDirtyAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
     {
-        foreach (var entity in entities)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO live_dirty_entities (entity, marked_at) VALUES ({entity}, {time.GetUtcNow()}) ON CONFLICT DO NOTHING", ct);
-        }
+        var names = entities.Distinct().Order(StringComparer.Ordinal).ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO live_dirty_entities (entity, marked_at) SELECT entity, {time.GetUtcNow()} FROM unnest({names}) AS entity ON CONFLICT DO NOTHING", ct);
     }
 
     /// <summary>A stable 64-bit advisory lock id per entity (the same on every replica and every run).</summary>

@@ -6,9 +6,14 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// <summary>A live window's KPIs for a scope, from Redis, with the definitions <see cref="KpiCalculator"/> uses.</summary>
 public sealed class LiveKpiReader(LiveStore store)
 {
-    public async Task<IReadOnlyList<KpiResult>> ReadAsync(LiveWindow window, KpiScope scope, DateTimeOffset now)
+    /// <summary>The KPIs, or null when the live values are not complete (then PostgreSQL must answer).</summary>
+    public async Task<IReadOnlyList<KpiResult>?> ReadAsync(LiveWindow window, KpiScope scope, DateTimeOffset now)
     {
-        var values = await store.ReadWindowAsync(window, ScopeKey(scope), now);
+        if (await store.ReadWindowAsync(window, ScopeKey(scope), now) is not { } values)
+        {
+            return null;
+        }
+
         long Count(string field) => values.TryGetValue(field, out var v) ? long.Parse(v, CultureInfo.InvariantCulture) : 0;
         double? Seconds(string field) => values.TryGetValue(field, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : null;
 

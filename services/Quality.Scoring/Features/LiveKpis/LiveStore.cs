@@ -59,6 +59,7 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
     // definitions say) and reads the state, in one round trip. Numbers go back as strings: Lua numbers
     // returned to Redis would be truncated to integers.
     private static readonly LuaScript ReadWindow = LuaScript.Prepare("""
+        if redis.call('EXISTS', @ready) == 0 then return false end
         local n = tonumber(@count)
         local keys = cjson.decode(@keys)
         local out = {}
@@ -124,8 +125,11 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
         })));
     }
 
-    /// <summary>Counter sums, percentiles and state for a scope over the window ending now; field → value as stored.</summary>
-    public async Task<Dictionary<string, string>> ReadWindowAsync(LiveWindow window, string scope, DateTimeOffset now)
+    /// <summary>
+    /// Counter sums, percentiles and state for a scope over the window ending now; field → value as stored. Null when
+    /// the live values are not complete (flushed, or not rebuilt yet): checked in the same round trip.
+    /// </summary>
+    public async Task<Dictionary<string, string>?> ReadWindowAsync(LiveWindow window, string scope, DateTimeOffset now)
     {
         var buckets = window.BucketsEndingAt(now).ToList();
         var keys = new Dictionary<string, string[]>
@@ -140,9 +144,15 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
             keys = JsonSerializer.Serialize(keys),
             scratch = (RedisKey)$"quality:live:scratch:{Guid.NewGuid():N}",
             state = (RedisKey)LiveKeys.State(scope),
+            ready = (RedisKey)LiveKeys.Ready,
         });
+        if (result.IsNull)
+        {
+            return null;
+        }
+
         var flat = (RedisResult[])result!;
-        var values = new Dictionary<string, string>();
+        var values = new Dictionary<string, string>(flat.Length / 2);
         for (var i = 0; i < flat.Length; i += 2)
         {
             values[flat[i].ToString()] = flat[i + 1].ToString();
