@@ -1,5 +1,12 @@
 using Quality.ServiceDefaults;
+using Quality.Web.Account;
 using Quality.Web.Extensions;
+
+if (args is ["hash-password"])
+{
+    // For Web:Users:N:PasswordHash; read from standard input so the password stays out of shell history.
+    return PasswordHashes.HashFromConsole();
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,5 +19,6 @@ app.MapDefaultEndpoints();
 app.MapWebEndpoints();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

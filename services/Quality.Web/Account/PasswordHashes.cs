@@ -20,6 +20,20 @@ public static class PasswordHashes
         return user is not null && result != PasswordVerificationResult.Failed;
     }
 
+    /// <summary>Reads a password line from standard input and prints its hash; 1 when the line is empty.</summary>
+    public static int HashFromConsole()
+    {
+        var password = Console.ReadLine();
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.WriteLine("error: give the password on standard input");
+            return 1;
+        }
+
+        Console.WriteLine(Hash(password));
+        return 0;
+    }
+
     /// <summary>Base64 with a known format marker: 0x00 (Identity v2) or 0x01 (v3).</summary>
     public static bool IsWellFormed(string? hash)
     {
