@@ -18,6 +18,7 @@ internal static class WebAccess
 
         Dashboard: {app.GetEndpoint(ResourceNames.Web, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')}
           sign in as '{AdminName}' with the password in {Path.Combine(app.DataDirectory, "secrets", adminPassword.Name)}
-          (cat it; add people under Web:Users, see README "Web dashboard")
+          (print it with cat; add people under Web:Users, see the README's "Web dashboard")
+
         """;
 }
