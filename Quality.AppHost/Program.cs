@@ -1,6 +1,7 @@
 using Quality.Contracts;
 using Quality.AppHost;
 using Quality.Hosting;
+using Quality.ServiceDefaults.Authentication;
 
 if (args.Contains("--help"))
 {
@@ -65,8 +66,19 @@ try
         // On one machine the webhook receivers people try are local; a real deployment leaves this off.
         .WithEnvironment("Notifications__Webhooks__AllowPrivateNetworks", "true");
 
+    // The dashboard people sign in to. Its first admin's password is a secret in the data directory; the app
+    // is given only its hash.
+    var webAdminPassword = builder.AddSecret(WebAccess.AdminPasswordSecret, bytes: 18);
+    builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
+        .WithReference(scoring)
+        .WaitFor(scoring)
+        .WithEnvironment("Auth__SigningKey", signingKey)
+        .WithEnvironment("Web__Users__0__Name", WebAccess.AdminName)
+        .WithEnvironment("Web__Users__0__Role", Roles.Admin)
+        .WithEnvironment("Web__Users__0__PasswordHash", () => WebAccess.HashPassword(webAdminPassword.Value));
+
     await using var app = builder.Build();
-    await app.RunAsync(afterStart: () => DevelopmentAccess.Write(app, signingKey));
+    await app.RunAsync(afterStart: () => WebAccess.Describe(app, webAdminPassword) + DevelopmentAccess.Write(app, signingKey));
     return 0;
 }
 catch (HostingException e)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Quality needs on Debian/Ubuntu and is missing: the .NET SDK check, PostgreSQL,
-# Redis and RabbitMQ server binaries. Installs only when it may (root, or sudo without a password);
+# Redis and RabbitMQ server binaries, and Chromium (the web dashboard's end-to-end tests drive it headless). Installs only when it may (root, or sudo without a password);
 # otherwise prints the exact command to run and fails.
 set -euo pipefail
 
@@ -8,6 +8,8 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || command -v rabbitmq-server >/dev/null 2>&1; } || missing+=(rabbitmq-server)
 { ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || command -v postgres >/dev/null 2>&1; } || missing+=(postgresql)
+# Debian's package; Playwright drives it from /usr/bin/chromium and never downloads a browser of its own.
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET 10 SDK is not installed: see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2

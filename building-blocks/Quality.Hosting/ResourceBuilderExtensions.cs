@@ -57,6 +57,14 @@ public static partial class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Passes a value computed when the process is launched, e.g. derived from a secret (a password's hash).</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, Func<string> value)
+        where T : ExecutableResource
+    {
+        builder.Resource.Environment[name] = value;
+        return builder;
+    }
+
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex DatabaseName();
 }

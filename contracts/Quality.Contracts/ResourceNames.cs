@@ -21,6 +21,9 @@ public static class ResourceNames
     public const string Scoring = "scoring";
     public const string Notifications = "notifications";
 
+    /// <summary>The web dashboard people sign in to.</summary>
+    public const string Web = "web";
+
     /// <summary>The plain HTTP/1.1 endpoint: REST, JSON transcoding, health.</summary>
     public const string HttpEndpoint = "http";
 

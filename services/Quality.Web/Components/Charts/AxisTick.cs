@@ -1,0 +1,3 @@
+namespace Quality.Web.Components.Charts;
+
+public sealed record AxisTick(double Y, double Value);

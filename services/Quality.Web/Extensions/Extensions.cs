@@ -1,0 +1,44 @@
+using Quality.Contracts;
+using Quality.Scoring.Grpc;
+using Quality.ServiceDefaults;
+using Quality.Web.Account;
+using Quality.Web.Components;
+using Quality.Web.Features.Overview;
+using Quality.Web.Localization;
+
+namespace Quality.Web.Extensions;
+
+internal static class Extensions
+{
+    public static void AddWebServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddWebAuthentication();
+        builder.AddWebLocalization();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddSingleton<PersonTokens>();
+        // Every call carries the signed-in person's token (PersonTokens), never a service identity; only the
+        // queries are retried.
+        builder.Services.AddServiceGrpcClient<ScoringService.ScoringServiceClient>(
+            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis));
+        builder.Services.AddScoped<KpiQueries>();
+        builder.Services.AddScoped<LiveKpiFeed>();
+    }
+
+    public static void MapWebEndpoints(this WebApplication app)
+    {
+        app.UseAuthentication();
+        // After authentication, so the signed-in person's configured language is known.
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        // The sign-in page needs its styles and script before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapLanguageEndpoint();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

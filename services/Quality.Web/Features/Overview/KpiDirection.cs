@@ -1,0 +1,8 @@
+namespace Quality.Web.Features.Overview;
+
+public enum KpiDirection
+{
+    Unchanged,
+    Better,
+    Worse,
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Quality.Contracts;
+using Quality.Hosting;
+using Quality.ServiceDefaults.Authentication;
+using Quality.Testing;
+using Quality.Web.Account;
+
+[assembly: AssemblyFixture(typeof(Quality.Web.Tests.EndToEnd.WebSystem))]
+[assembly: AssemblyFixture(typeof(Quality.Web.Tests.EndToEnd.Browsers))]
+// One browser at a time: the machine has two cores and the system under test runs on them too.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Quality.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The whole system (<see cref="SystemUnderTest"/>) plus the web dashboard, started once for the test assembly,
+/// with the people the tests sign in as declared the way an operator declares them (<c>Web:Users</c>).
+/// </summary>
+public sealed class WebSystem : IAsyncLifetime
+{
+    public static readonly TestPerson Admin = new("admin", Roles.Admin, null, null, NewPassword());
+    public static readonly TestPerson Supervisor = new("lin.supervisor", Roles.Supervisor, "team-a", "zh", NewPassword());
+
+    /// <summary>Used only by the throttling test, so locking it out holds nobody else up.</summary>
+    public static readonly TestPerson Guessed = new("guessed.agent", Roles.Agent, "team-a", "en", NewPassword());
+
+    public const int FailuresPerName = 3;
+
+    private SystemUnderTest? _system;
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
+
+    public Uri WebAddress => App.GetEndpoint(ResourceNames.Web, ResourceNames.HttpEndpoint);
+
+    public async ValueTask InitializeAsync()
+    {
+        _system = SystemUnderTest.Declare();
+        var web = _system.Builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
+            .WithReference(_system.Scoring).WaitFor(_system.Scoring)
+            .WithEnvironment("Auth__SigningKey", _system.SigningKey)
+            .WithEnvironment("Web__SignInFailuresPerName", FailuresPerName.ToString(CultureInfo.InvariantCulture));
+        TestPerson[] people = [Admin, Supervisor, Guessed];
+        for (var i = 0; i < people.Length; i++)
+        {
+            var person = people[i];
+            web.WithEnvironment($"Web__Users__{i}__Name", person.Name)
+                .WithEnvironment($"Web__Users__{i}__Role", person.Role)
+                .WithEnvironment($"Web__Users__{i}__PasswordHash", PasswordHashes.Hash(person.Password));
+            if (person.Team is not null)
+            {
+                web.WithEnvironment($"Web__Users__{i}__Team", person.Team);
+            }
+
+            if (person.Language is not null)
+            {
+                web.WithEnvironment($"Web__Users__{i}__Language", person.Language);
+            }
+        }
+
+        _app = _system.Builder.Build();
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Posts one feedback item to Intake's API channel as an admin would; answers its kind.</summary>
+    public async Task<string> PostFeedbackAsync(string text, CancellationToken ct)
+    {
+        using var intake = _system!.HttpClient(App, ResourceNames.Intake);
+        using var response = await intake.PostAsJsonAsync("/api/feedback", new { externalId = $"web-{Guid.NewGuid()}", text, customerId = "c-web" }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("kind").GetString()!;
+    }
+
+    /// <summary>Posts a survey answer (csat, nps or ces) to Intake's survey channel.</summary>
+    public async Task PostSurveyAsync(string type, int score, CancellationToken ct)
+    {
+        using var intake = _system!.HttpClient(App, ResourceNames.Intake);
+        using var response = await intake.PostAsJsonAsync(
+            "/api/surveys", new { type, score, externalId = $"web-survey-{Guid.NewGuid()}", customerId = "c-web" }, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static string NewPassword() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+}
