@@ -15,12 +15,18 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
     /// Runs <paramref name="effect"/> (which changes <typeparamref name="TDbContext"/> but does not save)
     /// and commits it with the receipt. Returns false when the message had already been processed.
     /// </summary>
-    public async Task<bool> ProcessOnceAsync<TConsumer>(ConsumeContext context, Func<CancellationToken, Task> effect)
+    public Task<bool> ProcessOnceAsync<TConsumer>(ConsumeContext context, Func<CancellationToken, Task> effect) =>
+        ProcessOnceAsync<TConsumer>(
+            context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated."),
+            effect, context.CancellationToken);
+
+    /// <summary>
+    /// <see cref="ProcessOnceAsync{TConsumer}(ConsumeContext, Func{CancellationToken, Task})"/> for a message known
+    /// by its id, e.g. one taken from a batch.
+    /// </summary>
+    public async Task<bool> ProcessOnceAsync<TConsumer>(Guid messageId, Func<CancellationToken, Task> effect, CancellationToken cancellationToken)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
         var consumer = ConsumerName<TConsumer>.Value;
-        var cancellationToken = context.CancellationToken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The transaction is ours and any failure rolls all of it back, so the savepoint EF Core would wrap
@@ -41,6 +47,42 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The batch form of <see cref="ProcessOnceAsync{TConsumer}(ConsumeContext, Func{CancellationToken, Task})"/>:
+    /// one receipt statement for all the messages (<paramref name="messageId"/> names each), then
+    /// <paramref name="effect"/> for those never processed before (a message id repeated in the batch counts
+    /// once), committed together with their receipts. Returns the messages applied; none when every one had been
+    /// processed, and then nothing runs. Any failure rolls back every receipt and the whole effect.
+    /// </summary>
+    public async Task<IReadOnlyList<TMessage>> ProcessBatchOnceAsync<TConsumer, TMessage>(
+        IReadOnlyList<TMessage> messages, Func<TMessage, Guid> messageId, Func<IReadOnlyList<TMessage>, CancellationToken, Task> effect,
+        CancellationToken cancellationToken)
+    {
+        var ids = messages.Select(messageId).Distinct().ToArray();
+        var consumer = ConsumerName<TConsumer>.Value;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        var inserted = (await db.Database.SqlQuery<Guid>($"""
+            INSERT INTO inbox_messages (consumer, message_id, processed_at)
+            SELECT {consumer}, id, {time.GetUtcNow()} FROM unnest({ids}) AS id
+            ON CONFLICT DO NOTHING
+            RETURNING message_id AS "Value"
+            """).ToListAsync(cancellationToken)).ToHashSet();
+        // The first copy of each new message id; the rest of the batch was seen before (or earlier in it).
+        var fresh = messages.Where(m => inserted.Remove(messageId(m))).ToList();
+        if (fresh.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return fresh;
+        }
+
+        await effect(fresh, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return fresh;
     }
 
     /// <summary>
