@@ -15,12 +15,18 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
     /// Runs <paramref name="effect"/> (which changes <typeparamref name="TDbContext"/> but does not save)
     /// and commits it with the receipt. Returns false when the message had already been processed.
     /// </summary>
-    public async Task<bool> ProcessOnceAsync<TConsumer>(ConsumeContext context, Func<CancellationToken, Task> effect)
+    public Task<bool> ProcessOnceAsync<TConsumer>(ConsumeContext context, Func<CancellationToken, Task> effect) =>
+        ProcessOnceAsync<TConsumer>(
+            context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated."),
+            effect, context.CancellationToken);
+
+    /// <summary>
+    /// <see cref="ProcessOnceAsync{TConsumer}(ConsumeContext, Func{CancellationToken, Task})"/> for a message known
+    /// by its id, e.g. one taken from a batch.
+    /// </summary>
+    public async Task<bool> ProcessOnceAsync<TConsumer>(Guid messageId, Func<CancellationToken, Task> effect, CancellationToken cancellationToken)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated.");
         var consumer = ConsumerName<TConsumer>.Value;
-        var cancellationToken = context.CancellationToken;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The transaction is ours and any failure rolls all of it back, so the savepoint EF Core would wrap
@@ -81,6 +87,28 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
     public static InboxReceipt ReceiptFor<TConsumer>(ConsumeContext context) => new(
         ConsumerName<TConsumer>.Value,
         context.MessageId ?? throw new InvalidOperationException("A message without a MessageId cannot be deduplicated."));
+
+    /// <summary>
+    /// The batch form for one consumer's messages (<paramref name="messageId"/> names each): <paramref name="effect"/>
+    /// runs for those never processed before, a message id repeated in the batch counting once, and commits with their
+    /// receipts. Returns the messages applied; none when every one had been processed, and then nothing runs.
+    /// </summary>
+    public async Task<IReadOnlyList<TMessage>> ProcessBatchOnceAsync<TConsumer, TMessage>(
+        IReadOnlyList<TMessage> messages, Func<TMessage, Guid> messageId, Func<IReadOnlyList<TMessage>, CancellationToken, Task> effect,
+        CancellationToken cancellationToken)
+    {
+        var consumer = ConsumerName<TConsumer>.Value;
+        InboxReceipt ReceiptOf(TMessage message) => new(consumer, messageId(message));
+        var applied = new List<TMessage>();
+        await ProcessOnceAsync([.. messages.Select(ReceiptOf).Distinct()], (fresh, token) =>
+        {
+            // The first copy of each new message; the rest of the batch was seen before (or earlier in it).
+            var pending = fresh.ToHashSet();
+            applied.AddRange(messages.Where(m => pending.Remove(ReceiptOf(m))));
+            return effect(applied, token);
+        }, cancellationToken);
+        return applied;
+    }
 
     /// <summary>
     /// The receipt's consumer key: the type's name, with type arguments spelled out for generic consumers

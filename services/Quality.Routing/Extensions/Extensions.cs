@@ -26,6 +26,9 @@ internal static class Extensions
         builder.AddPostgresHealthCheck(ResourceNames.RoutingDb);
 
         builder.Services.AddScoped<CaseOpener>();
+        builder.Services.AddScoped<BatchOpener>();
+        builder.Services.AddSingleton<ComplaintHandler>();
+        builder.Services.AddValidatedOptions<ComplaintBatchOptions>(ComplaintBatchOptions.SectionName);
         builder.Services.AddScoped<CaseRecorder>();
         builder.Services.AddScoped<CaseLifecycle>();
         builder.Services.AddScoped<CaseQueries>();
@@ -33,6 +36,7 @@ internal static class Extensions
         builder.Services.AddScoped<AgentDirectory>();
         builder.Services.AddScoped<RoutingLocks>();
         builder.Services.AddScoped<CaseAssigner>();
+        builder.Services.AddScoped<BatchAssigner>();
         builder.Services.AddScoped<CalendarDirectory>();
         builder.Services.AddScoped<SlaPolicyDirectory>();
         builder.Services.AddSingleton<SlaSettingsCache>();

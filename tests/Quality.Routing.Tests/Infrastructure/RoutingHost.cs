@@ -16,6 +16,8 @@ public sealed class RoutingHost(string database, string broker, string signingKe
         builder.UseSetting($"ConnectionStrings:{ResourceNames.RabbitMQ}", broker);
         builder.UseSetting("Auth:SigningKey", signingKey);
         builder.UseSetting("Routing:Queue:SweepInterval", "00:00:01");
+        // Complaints a test publishes together are, on a busy machine too, almost always taken as one batch.
+        builder.UseSetting("Routing:Complaints:TimeLimit", "00:00:00.200");
     }
 
     /// <summary>An HTTP/JSON client (the transcoded gRPC API) signed in as <paramref name="subject"/>.</summary>

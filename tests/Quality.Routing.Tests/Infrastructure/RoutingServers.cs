@@ -21,6 +21,9 @@ public sealed class RoutingServers : IAsyncLifetime
     /// <summary>The replica most tests talk to.</summary>
     public RoutingHost Routing => _replicaA ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The broker's connection string, to look into queues.</summary>
+    public string Broker => _app?.GetConnectionString(ResourceNames.RabbitMQ) ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>A second replica, for the races.</summary>
     public RoutingHost SecondReplica => _replicaB ?? throw new InvalidOperationException("Not started.");
 

@@ -54,13 +54,22 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
             return null;
         }
 
+        GiveRouted(@case, agent, turn);
+        return agent;
+    }
+
+    /// <summary>
+    /// Gives a locked, queued case to the locked agent routing chose, moving the locked round-robin team's
+    /// cursor when the agent took that team's turn; the timeline notes any skill the agent lacks.
+    /// </summary>
+    public void GiveRouted(Case @case, Agent agent, Team? turn)
+    {
         if (turn is not null && agent.TeamId == turn.Id)
         {
             turn.RoundRobinCursor = agent.Id;
         }
 
         Give(@case, agent, CaseRecorder.System, note: RelaxedNote(agent, @case, queue.Value));
-        return agent;
     }
 
     /// <summary>
@@ -78,9 +87,17 @@ public sealed class CaseAssigner(RoutingDbContext db, RoutingLocks locks, CaseRe
             return (null, [.. ranked.Select(a => a.Id)]);
         }
 
-        var turns = AssignmentPolicy.TakeTurns(ranked.Where(a => a.TeamId == teamId), team.RoundRobinCursor);
-        return (team, [.. turns.Concat(ranked.Where(a => a.TeamId != teamId)).Select(a => a.Id)]);
+        return (team, [.. TurnOrder(ranked, team).Select(a => a.Id)]);
     }
+
+    /// <summary>
+    /// The order to try ranked agents in: when the best one's team is <paramref name="turn"/> (locked, round robin),
+    /// that team's agents in turn order first, the others after in the policy's order; otherwise the policy's order.
+    /// </summary>
+    public static IEnumerable<Agent> TurnOrder(IReadOnlyList<Agent> ranked, Team? turn) =>
+        turn is { Assignment: TeamAssignment.RoundRobin } && ranked.Count > 0 && ranked[0].TeamId == turn.Id
+            ? AssignmentPolicy.TakeTurns(ranked.Where(a => a.TeamId == turn.Id), turn.RoundRobinCursor).Concat(ranked.Where(a => a.TeamId != turn.Id))
+            : ranked;
 
     /// <summary>
     /// Online agents with room and the case's category and language (unless the language has relaxed),

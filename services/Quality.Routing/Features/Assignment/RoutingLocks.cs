@@ -8,10 +8,11 @@ namespace Quality.Routing.Features.Assignment;
 
 /// <summary>
 /// The row locks that keep replicas from assigning a case twice or overfilling an agent. The rules that
-/// keep them deadlock-free: a transaction locks its cases first, then at most one team, then agents; several cases are locked
-/// in one statement in id order, several agents likewise; and whoever holds an agent never waits for a
-/// case (only SKIP LOCKED reads of cases are allowed after an agent is locked). Rows come back tracked,
-/// with their latest committed values.
+/// keep them deadlock-free: a transaction locks its cases first, then teams, then agents; several cases are
+/// locked in one statement in id order, several teams and several agents likewise; and whoever holds an agent
+/// never waits for a case or a team (only SKIP LOCKED reads of cases are allowed after an agent is locked).
+/// Customers' advisory locks (see <see cref="CaseOpener"/>) come before all of them, several in key order.
+/// Rows come back tracked, with their latest committed values.
 /// </summary>
 public sealed class RoutingLocks(RoutingDbContext db)
 {
@@ -22,6 +23,14 @@ public sealed class RoutingLocks(RoutingDbContext db)
     public async Task<Case?> LockCaseAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.Cases.FromSql($"SELECT * FROM cases WHERE id = {id} FOR UPDATE").ToListAsync(cancellationToken))
         .SingleOrDefault();
+
+    /// <summary>Locks several cases in id order; ids with no case are left out.</summary>
+    public async Task<List<Case>> LockCasesAsync(Guid[] ids, CancellationToken cancellationToken) =>
+        await db.Cases.FromSql($"SELECT * FROM cases WHERE id = ANY({ids}) ORDER BY id FOR UPDATE").ToListAsync(cancellationToken);
+
+    /// <summary>Locks several teams for round-robin turns, in id order, as <see cref="LockTeamAsync"/> locks one.</summary>
+    public async Task<List<Team>> LockTeamsAsync(string[] ids, CancellationToken cancellationToken) =>
+        await db.Teams.FromSql($"SELECT * FROM teams WHERE id = ANY({ids}) ORDER BY id FOR NO KEY UPDATE").ToListAsync(cancellationToken);
 
     /// <summary>
     /// Locks a team for a round-robin turn: after the cases, before any agent. FOR NO KEY UPDATE, so rows

@@ -48,8 +48,24 @@ public sealed class CaseOpener(
             return open;
         }
 
-        return await OpenNewAsync(complaint, cancellationToken);
+        var opened = await StartAsync(complaint, cancellationToken);
+        // Not saved yet: the case is inserted, already assigned, by the caller's one SaveChanges, so it costs
+        // one batch of writes instead of an insert and then an update. Unsaved and uncommitted alike, the case
+        // is invisible to other replicas until commit, so nobody else can lock or assign it meanwhile.
+        // No agent can take it: it stays open, queued by priority and opening time until one can.
+        await assigner.AssignAutomaticallyAsync(opened, cancellationToken);
+        await EscalateAsync(opened, complaint, cancellationToken);
+        return opened;
     }
+
+    /// <summary>The advisory lock a customer's complaints on one category take turns on, by whichever path opens them.</summary>
+    public static string RepeatLockKey(string customer, string category) => customer + "\n" + category;
+
+    /// <summary>The customer key a complaint can repeat under; null for an anonymous one, which always opens its own case.</summary>
+    public static string? CustomerOf(ComplaintRaised complaint) => complaint.CustomerKey is { Length: > 0 } key ? key : null;
+
+    /// <summary>The oldest latest-complaint time a case may have for a complaint arriving now to join it.</summary>
+    public DateTimeOffset RepeatWindowStart => time.GetUtcNow() - repeats.Value.Window;
 
     /// <summary>
     /// What opening needs to know first, in one round trip (a batch of statements, each with its own snapshot
@@ -69,12 +85,12 @@ public sealed class CaseOpener(
         {
             Parameters = { new() { Value = complaint.FeedbackId } },
         });
-        var customer = complaint.CustomerKey is { Length: > 0 } key ? key : null;
+        var customer = CustomerOf(complaint);
         if (customer is not null)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
             {
-                Parameters = { new() { Value = customer + "\n" + complaint.Category } },
+                Parameters = { new() { Value = RepeatLockKey(customer, complaint.Category) } },
             });
             // As the partial index on (customer_key, category) is filtered: the unresolved statuses, spelled out.
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
@@ -85,7 +101,7 @@ public sealed class CaseOpener(
                 LIMIT 1
                 """)
             {
-                Parameters = { new() { Value = customer }, new() { Value = complaint.Category }, new() { Value = time.GetUtcNow() - repeats.Value.Window } },
+                Parameters = { new() { Value = customer }, new() { Value = complaint.Category }, new() { Value = RepeatWindowStart } },
             });
         }
 
@@ -112,7 +128,12 @@ public sealed class CaseOpener(
         }
     }
 
-    private async Task<Case> OpenNewAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the complaint's new case, unsaved and not yet routed: priority, the complaint kept with it,
+    /// <see cref="CaseOpened"/>, the timeline and the SLA clocks. The caller routes it, then calls
+    /// <see cref="EscalateAsync"/>.
+    /// </summary>
+    public async Task<Case> StartAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var opened = new Case
@@ -152,23 +173,19 @@ public sealed class CaseOpener(
         });
         recorder.Record(opened, CaseRecorder.System, "opened", from: null, $"priority {opened.Priority}, severity {opened.Severity}");
         await sla.StartAsync(opened, cancellationToken);
-
-        // Not saved yet: the case is inserted, already assigned, by the caller's one SaveChanges, so it costs
-        // one batch of writes instead of an insert and then an update. Unsaved and uncommitted alike, the case
-        // is invisible to other replicas until commit, so nobody else can lock or assign it meanwhile.
-        // No agent can take it: it stays open, queued by priority and opening time until one can.
-        await assigner.AssignAutomaticallyAsync(opened, cancellationToken);
-        // After routing, so the escalation names the agent who has the case.
-        await ladder.ComplainedAsync(opened, complaint.Severity, complaint.Sentiment, complaints: 1, cancellationToken);
         return opened;
     }
+
+    /// <summary>The escalation triggers of a new case's complaint; after routing, so the escalation names the agent who has the case.</summary>
+    public Task EscalateAsync(Case opened, ComplaintRaised complaint, CancellationToken cancellationToken) =>
+        ladder.ComplainedAsync(opened, complaint.Severity, complaint.Sentiment, complaints: 1, cancellationToken);
 
     /// <summary>
     /// A repeat joins the locked case: its feedback id is kept with the case, the case's severity, sentiment
     /// and count of complaints take it in, and the priority is worked out again. A higher priority re-chooses
     /// the SLA goals (see <see cref="SlaClocks.PriorityChangedAsync"/>); the complaint may also escalate.
     /// </summary>
-    private async Task JoinAsync(Case @case, ComplaintRaised complaint, CancellationToken cancellationToken)
+    public async Task JoinAsync(Case @case, ComplaintRaised complaint, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         db.CaseComplaints.Add(Record(@case, complaint, now));

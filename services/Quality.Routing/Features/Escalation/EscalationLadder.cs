@@ -32,7 +32,10 @@ public sealed class EscalationLadder(RoutingDbContext db, CaseRecorder recorder,
         }
 
         var now = time.GetUtcNow();
-        var escalation = await db.CaseEscalations.FindAsync([@case.Id], cancellationToken);
+        // A case not saved yet has no escalation row: only one started earlier in this transaction, in memory.
+        var escalation = db.Entry(@case).State == EntityState.Added
+            ? db.CaseEscalations.Local.FirstOrDefault(e => e.CaseId == @case.Id)
+            : await db.CaseEscalations.FindAsync([@case.Id], cancellationToken);
         if (escalation is { State: EscalationState.Climbing })
         {
             recorder.Record(@case, CaseRecorder.System, "escalation_triggered", from: null,
@@ -148,7 +151,10 @@ public sealed class EscalationLadder(RoutingDbContext db, CaseRecorder recorder,
     public async Task AcknowledgeAsync(Caller caller, Case @case, string? note, CancellationToken cancellationToken)
     {
         AccessRules.EnsureCanRead(caller, @case);
-        var escalation = await db.CaseEscalations.FindAsync([@case.Id], cancellationToken);
+        // A case not saved yet has no escalation row: only one started earlier in this transaction, in memory.
+        var escalation = db.Entry(@case).State == EntityState.Added
+            ? db.CaseEscalations.Local.FirstOrDefault(e => e.CaseId == @case.Id)
+            : await db.CaseEscalations.FindAsync([@case.Id], cancellationToken);
         if (escalation is not { State: EscalationState.Climbing })
         {
             throw new ConflictException(escalation is { State: EscalationState.Acknowledged }
@@ -181,7 +187,10 @@ public sealed class EscalationLadder(RoutingDbContext db, CaseRecorder recorder,
     /// <summary>A resolved or closed case stops climbing; its history stays.</summary>
     public async Task StopAsync(Case @case, string why, CancellationToken cancellationToken)
     {
-        var escalation = await db.CaseEscalations.FindAsync([@case.Id], cancellationToken);
+        // A case not saved yet has no escalation row: only one started earlier in this transaction, in memory.
+        var escalation = db.Entry(@case).State == EntityState.Added
+            ? db.CaseEscalations.Local.FirstOrDefault(e => e.CaseId == @case.Id)
+            : await db.CaseEscalations.FindAsync([@case.Id], cancellationToken);
         if (escalation is not { State: EscalationState.Climbing })
         {
             return;

@@ -335,6 +335,16 @@ public sealed class SlaClocks(RoutingDbContext db, SlaPolicyDirectory policies, 
         await db.SlaTimers.Where(t => t.CaseId == caseId && t.Target == target).ExecuteDeleteAsync();
     }
 
-    private Task<List<SlaClock>> LoadAsync(Guid caseId, CancellationToken cancellationToken) =>
-        db.SlaClocks.Where(c => c.CaseId == caseId).OrderBy(c => c.Target).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The case's clocks, tracked. A case opened earlier in this transaction (a repeat joining it in the same
+    /// batch of complaints) has them only in memory, where a query does not look.
+    /// </summary>
+    private async Task<List<SlaClock>> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var added = db.ChangeTracker.Entries<SlaClock>()
+            .Where(e => e.State == EntityState.Added && e.Entity.CaseId == caseId).Select(e => e.Entity).OrderBy(c => c.Target).ToList();
+        return added.Count > 0
+            ? added
+            : await db.SlaClocks.Where(c => c.CaseId == caseId).OrderBy(c => c.Target).ToListAsync(cancellationToken);
+    }
 }
