@@ -62,12 +62,12 @@ public static class OptionParser
             throw new OptionException($"--data: {corpus} does not exist");
         }
 
-        var batchSize = Int(given, "batch-size", 20, 1, 1000);
+        var batchSize = OptionValues.Int(given, "batch-size", 20, 1, 1000);
         return new LoadOptions
         {
-            IntakeUrl = Url(Value("intake", "INTAKE_URL"), "intake", envPath),
-            RoutingUrl = Url(Value("routing", "ROUTING_URL"), "routing", envPath),
-            ScoringUrl = Url(Value("scoring", "SCORING_URL"), "scoring", envPath),
+            IntakeUrl = OptionValues.Url(Value("intake", "INTAKE_URL"), "intake", envPath),
+            RoutingUrl = OptionValues.Url(Value("routing", "ROUTING_URL"), "routing", envPath),
+            ScoringUrl = OptionValues.Url(Value("scoring", "SCORING_URL"), "scoring", envPath),
             Token = token,
             RabbitMqUri = Value("rabbitmq", "RABBITMQ_URI"),
             PostgresConnection = Value("postgres", "POSTGRES_CONNECTION"),
@@ -79,15 +79,15 @@ public static class OptionParser
             Drain = Seconds(given, "drain", 10, minimum: 0),
             Mix = Mix(given.GetValueOrDefault("mix") ?? ChannelMix.Default, batchSize),
             BatchSize = batchSize,
-            Concurrency = Int(given, "concurrency", 64, 1, 4096),
-            Agents = Int(given, "agents", 10, 0, 1000),
-            AgentCapacity = Int(given, "agent-capacity", 200, 1, 100_000),
+            Concurrency = OptionValues.Int(given, "concurrency", 64, 1, 4096),
+            Agents = OptionValues.Int(given, "agents", 10, 0, 1000),
+            AgentCapacity = OptionValues.Int(given, "agent-capacity", 200, 1, 100_000),
             SurveyShare = Fraction(given, "survey-share", 0.5),
             BaselineDuration = Seconds(given, "baseline", 5, minimum: 0),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
             Label = Label(given.GetValueOrDefault("label") ?? "run"),
             Live = !given.ContainsKey("no-live"),
-            Seed = Int(given, "seed", 7, int.MinValue, int.MaxValue),
+            Seed = OptionValues.Int(given, "seed", 7, int.MinValue, int.MaxValue),
             CommandLine = Describe(args),
         };
     }
@@ -102,18 +102,6 @@ public static class OptionParser
     ];
 
     private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args) => CommandLineArguments.ReadPairs(args, Known, Flags);
-
-    private static Uri Url(string? value, string service, string envPath)
-    {
-        if (value is null)
-        {
-            throw new OptionException($"no URL for {service}: pass --{service} or start the system with scripts/run.sh (it writes {envPath})");
-        }
-
-        return Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new OptionException($"--{service}: '{value}' is not an http(s) URL");
-    }
 
     internal static IReadOnlyList<double?> Rates(string text)
     {
@@ -147,18 +135,6 @@ public static class OptionParser
         {
             throw new OptionException($"--mix: {e.Message}");
         }
-    }
-
-    private static int Int(Dictionary<string, string> given, string name, int fallback, int minimum, int maximum)
-    {
-        if (!given.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
-            ? value
-            : throw new OptionException($"--{name}: '{text}' is not a whole number from {minimum} to {maximum}");
     }
 
     private static TimeSpan Seconds(Dictionary<string, string> given, string name, double fallback, double minimum)

@@ -62,14 +62,14 @@ public static class OptionParser
             Token = Required("token", "QUALITY_TOKEN"),
             RabbitMqUri = Amqp(Required("rabbitmq", "RABBITMQ_URI")),
             PostgresConnection = Value("postgres", "POSTGRES_CONNECTION"),
-            HealthyReceivers = Int(given, "receivers", 4, 1, 64),
+            HealthyReceivers = OptionValues.Int(given, "receivers", 4, 1, 64),
             FailingReceiver = given.ContainsKey("failing-receiver"),
             Stages = Stages(given.GetValueOrDefault("stages") ?? "healthy,dead"),
             Rate = Rate(given.GetValueOrDefault("rate") ?? "200"),
             Duration = Seconds(given, "duration", 20, minimum: 1),
             Warmup = Seconds(given, "warmup", 3, minimum: 0),
             Drain = Seconds(given, "drain", 60, minimum: 1),
-            MaxInFlight = Int(given, "max-in-flight", 256, 1, 10_000),
+            MaxInFlight = OptionValues.Int(given, "max-in-flight", 256, 1, 10_000),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
             Label = Label(given.GetValueOrDefault("label") ?? "notifications"),
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Notifications.Benchmark -c Release --", args, Secrets),
@@ -118,18 +118,6 @@ public static class OptionParser
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0 && rate <= 1_000_000
             ? rate
             : throw new OptionException($"--rate: '{text}' is not a positive number of events/s or 'max'");
-    }
-
-    private static int Int(Dictionary<string, string> given, string name, int fallback, int minimum, int maximum)
-    {
-        if (!given.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
-            ? value
-            : throw new OptionException($"--{name}: '{text}' is not a whole number from {minimum} to {maximum}");
     }
 
     private static TimeSpan Seconds(Dictionary<string, string> given, string name, double fallback, double minimum)

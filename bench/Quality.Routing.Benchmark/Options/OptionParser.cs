@@ -74,11 +74,11 @@ public static class OptionParser
             Token = Required("token", "QUALITY_TOKEN"),
             RabbitMqUri = rabbit,
             CorpusPath = corpus,
-            Count = Int(given, "count", 10_000, 0, 10_000_000),
+            Count = OptionValues.Int(given, "count", 10_000, 0, 10_000_000),
             Rate = Number(given, "rate", 500, 1, 100_000),
             Duration = TimeSpan.FromSeconds(Number(given, "duration", 60, 0, 86_400)),
-            Agents = Int(given, "agents", 20, 1, 10_000),
-            Timers = Int(given, "timers", 100_000, 0, 10_000_000),
+            Agents = OptionValues.Int(given, "agents", 20, 1, 10_000),
+            Timers = OptionValues.Int(given, "timers", 100_000, 0, 10_000_000),
             SlaGoal = TimeSpan.FromSeconds(Number(given, "sla-goal", 10, 1, 3_600)),
             SlaLead = given.ContainsKey("sla-lead") ? TimeSpan.FromSeconds(Number(given, "sla-lead", 0, 5, 43_200)) : null,
             Drain = TimeSpan.FromSeconds(Number(given, "drain", 60, 1, 86_400)),
@@ -87,11 +87,6 @@ public static class OptionParser
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Routing.Benchmark -c Release --", args, Secrets),
         };
     }
-
-    private static int Int(Dictionary<string, string> given, string name, int fallback, int minimum, int maximum) =>
-        !given.TryGetValue(name, out var text) ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum ? value
-        : throw new OptionException($"--{name}: '{text}' is not a whole number from {minimum} to {maximum}");
 
     private static double Number(Dictionary<string, string> given, string name, double fallback, double minimum, double maximum) =>
         !given.TryGetValue(name, out var text) ? fallback

@@ -70,28 +70,28 @@ public static class OptionParser
             ?? throw new OptionException($"no broker: pass --rabbitmq or start the system with scripts/run.sh (it writes {envPath})");
         return new BenchmarkOptions
         {
-            ScoringUrl = Url(Value("scoring", "SCORING_URL"), "scoring", envPath),
-            ScoringGrpcUrl = Url(Value("scoring-grpc", "SCORING_GRPC"), "scoring-grpc", envPath),
+            ScoringUrl = OptionValues.Url(Value("scoring", "SCORING_URL"), "scoring", envPath),
+            ScoringGrpcUrl = OptionValues.Url(Value("scoring-grpc", "SCORING_GRPC"), "scoring-grpc", envPath),
             Token = token,
             RabbitMqUri = Uri.TryCreate(rabbit, UriKind.Absolute, out var amqp) && amqp.Scheme is "amqp" or "amqps"
                 ? amqp
                 : throw new OptionException("--rabbitmq: not an amqp:// URI"),
             DataDirectory = given.GetValueOrDefault("data-dir") ?? (File.Exists(envPath) ? Path.GetDirectoryName(envPath) : null),
             Stages = Stages(given.GetValueOrDefault("stages") ?? "fold,query,feed"),
-            Events = Int(given, "events", 50_000, 10, 10_000_000),
+            Events = OptionValues.Int(given, "events", 50_000, 10, 10_000_000),
             Rates = Rates(given.GetValueOrDefault("rate") ?? "max"),
-            Teams = Int(given, "teams", 5, 1, 100),
-            AgentsPerTeam = Int(given, "agents-per-team", 10, 1, 100),
-            Publishers = Int(given, "publishers", 2, 1, 16),
-            FoldTimeout = TimeSpan.FromSeconds(Int(given, "fold-timeout", 300, 1, 86_400)),
-            Clients = Int(given, "clients", 32, 1, 4096),
-            QueryDuration = TimeSpan.FromSeconds(Int(given, "query-duration", 20, 1, 86_400)),
-            Subscribers = Int(given, "subscribers", 1000, 1, 100_000),
-            FeedRounds = Int(given, "feed-rounds", 20, 1, 10_000),
-            FeedInterval = TimeSpan.FromMilliseconds(Int(given, "feed-interval", 500, 0, 600_000)),
+            Teams = OptionValues.Int(given, "teams", 5, 1, 100),
+            AgentsPerTeam = OptionValues.Int(given, "agents-per-team", 10, 1, 100),
+            Publishers = OptionValues.Int(given, "publishers", 2, 1, 16),
+            FoldTimeout = TimeSpan.FromSeconds(OptionValues.Int(given, "fold-timeout", 300, 1, 86_400)),
+            Clients = OptionValues.Int(given, "clients", 32, 1, 4096),
+            QueryDuration = TimeSpan.FromSeconds(OptionValues.Int(given, "query-duration", 20, 1, 86_400)),
+            Subscribers = OptionValues.Int(given, "subscribers", 1000, 1, 100_000),
+            FeedRounds = OptionValues.Int(given, "feed-rounds", 20, 1, 10_000),
+            FeedInterval = TimeSpan.FromMilliseconds(OptionValues.Int(given, "feed-interval", 500, 0, 600_000)),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
             Label = Label(given.GetValueOrDefault("label") ?? "scoring"),
-            Seed = Int(given, "seed", 7, int.MinValue, int.MaxValue),
+            Seed = OptionValues.Int(given, "seed", 7, int.MinValue, int.MaxValue),
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Scoring.Benchmark -c Release --", args, Secrets),
         };
     }
@@ -133,30 +133,6 @@ public static class OptionParser
         }
 
         return rates.Count > 0 ? rates : throw new OptionException("--rate: give at least one rate");
-    }
-
-    private static Uri Url(string? value, string option, string envPath)
-    {
-        if (value is null)
-        {
-            throw new OptionException($"no URL for {option}: pass --{option} or start the system with scripts/run.sh (it writes {envPath})");
-        }
-
-        return Uri.TryCreate(value.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new OptionException($"--{option}: '{value}' is not an http(s) URL");
-    }
-
-    private static int Int(Dictionary<string, string> given, string name, int fallback, int minimum, int maximum)
-    {
-        if (!given.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
-            ? value
-            : throw new OptionException($"--{name}: '{text}' is not a whole number from {minimum} to {maximum}");
     }
 
     private static string Label(string text) =>
