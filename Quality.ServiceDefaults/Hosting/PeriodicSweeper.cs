@@ -12,6 +12,8 @@ public abstract partial class PeriodicSweeper(string name, TimeProvider time, IL
 {
     protected ILogger Logger => logger;
 
+    protected TimeProvider Time => time;
+
     protected abstract TimeSpan Interval { get; }
 
     /// <summary>One round; answers whether more is due right away (it filled its batch).</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Features.Rules;
 using Quality.Notifications.Infrastructure;
+using Quality.ServiceDefaults.Hosting;
 
 namespace Quality.Notifications.Features.Noise;
 
@@ -17,44 +18,36 @@ public sealed partial class DigestWorker(
     DeliverySignal signal,
     IOptions<NoiseOptions> options,
     TimeProvider time,
-    ILogger<DigestWorker> logger) : BackgroundService
+    ILogger<DigestWorker> logger) : PeriodicSweeper("Digest", time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await SweepAsync(stoppingToken) > 0)
-                {
-                    signal.Notify();
-                }
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogSweepFailed(e);
-            }
+    /// <summary>Addresses looked at per round; a full round is followed by another at once.</summary>
+    private const int BatchSize = 200;
 
-            try
-            {
-                await Task.Delay(options.Value.DigestPollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+    protected override TimeSpan Interval => options.Value.DigestPollInterval;
+
+    protected override async Task<bool> SweepRoundAsync(CancellationToken cancellationToken)
+    {
+        var (made, due) = await SweepRoundCoreAsync(cancellationToken);
+        if (made > 0)
+        {
+            signal.Notify();
         }
+
+        return due == BatchSize;
     }
 
-    /// <summary>Makes every due digest; returns how many.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>Makes every due digest (up to <see cref="BatchSize"/> addresses); returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken) => (await SweepRoundCoreAsync(cancellationToken)).Made;
+
+    private async Task<(int Made, int Due)> SweepRoundCoreAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         List<string> recipients;
         await using (var scope = scopes.CreateAsyncScope())
         {
             recipients = await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().Deliveries.AsNoTracking()
                 .Where(d => d.Status == DeliveryStatuses.Held && d.HoldUntil <= now)
-                .Select(d => d.Recipient!).Distinct().Take(200)
+                .Select(d => d.Recipient!).Distinct().Take(BatchSize)
                 .ToListAsync(cancellationToken);
         }
 
@@ -64,7 +57,7 @@ public sealed partial class DigestWorker(
             made += await DigestAsync(recipient, now, cancellationToken) ? 1 : 0;
         }
 
-        return made;
+        return (made, recipients.Count);
     }
 
     private async Task<bool> DigestAsync(string recipient, DateTimeOffset now, CancellationToken cancellationToken)
@@ -111,9 +104,6 @@ public sealed partial class DigestWorker(
         LogDigestQueued(held.Count, digest.Id);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sweeping due digests failed")]
-    private partial void LogSweepFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Folded {Count} held emails into digest {DigestId}")]
     private partial void LogDigestQueued(int count, Guid digestId);
