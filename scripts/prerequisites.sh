@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Quality needs on Debian/Ubuntu and is missing: the .NET SDK check, PostgreSQL,
-# Redis and RabbitMQ server binaries, and Chromium (the web dashboard's end-to-end tests drive it headless). Installs only when it may (root, or sudo without a password);
+# Redis and RabbitMQ server binaries, and Chromium with a Chinese font (the web dashboard's end-to-end tests drive it headless). Installs only when it may (root, or sudo without a password);
 # otherwise prints the exact command to run and fails.
 set -euo pipefail
 
@@ -10,6 +10,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 { ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || command -v postgres >/dev/null 2>&1; } || missing+=(postgresql)
 # Debian's package; Playwright drives it from /usr/bin/chromium and never downloads a browser of its own.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# A Chinese font, so the dashboard's Chinese text renders in that headless browser (and its screenshots) rather than boxes.
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: the .NET 10 SDK is not installed: see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
