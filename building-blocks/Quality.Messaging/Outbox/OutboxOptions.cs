@@ -14,6 +14,13 @@ public sealed class OutboxOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// How long a batch may wait for the broker's confirms. A broker that dies mid-publish can leave the publish
+    /// waiting for ever; past this the batch is rolled back and retried, so the relay cannot hang with its rows locked.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long published events and inbox receipts are kept. Inbox receipts must outlive any redelivery.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);

@@ -83,7 +83,12 @@ public sealed partial class OutboxRelay<TDbContext>(
 
         // Publishing in parallel lets MassTransit batch publisher confirms; order across events is not
         // guaranteed anyway once several replicas publish, so consumers never rely on it.
-        await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)));
+        // Cancellation alone does not free a publish the broker never confirms (seen when RabbitMQ was killed
+        // mid-publish: the relay hung holding the batch's locks until the service restarted), so the wait is bounded
+        // too; on timeout the transaction rolls back, the rows stay unpublished and the loop retries after a back-off.
+        // Whatever was confirmed meanwhile is published again then, and the consumers' inboxes absorb it.
+        await Task.WhenAll(rows.Select(row => PublishAsync(row, cancellationToken)))
+            .WaitAsync(options.Value.PublishTimeout, time, cancellationToken);
 
         // One UPDATE for the batch: tracked rows cost an UPDATE statement (and its change tracking) each.
         var now = time.GetUtcNow();
