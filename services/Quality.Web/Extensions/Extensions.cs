@@ -26,9 +26,10 @@ internal static class Extensions
         // Every call carries the signed-in person's token (PersonTokens), never a service identity; only the
         // queries are retried.
         builder.Services.AddServiceGrpcClient<ScoringService.ScoringServiceClient>(
-            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis));
+            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis), nameof(ScoringService.ScoringServiceClient.ListGoals));
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<LiveKpiFeed>();
+        builder.Services.AddScoped<Features.Goals.GoalService>();
 
         builder.Services.AddServiceGrpcClient<RoutingService.RoutingServiceClient>(
             ResourceNames.Routing, "quality.routing.v1.RoutingService",

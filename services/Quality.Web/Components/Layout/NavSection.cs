@@ -2,7 +2,7 @@ namespace Quality.Web.Components.Layout;
 
 /// <summary>
 /// A view in the main navigation: its address, the <c>UiText</c> key of its name, and the roles that see it
-/// (none: everyone signed in). People, goals and feedback join this list as they are built.
+/// (none: everyone signed in). People and feedback join this list as they are built.
 /// </summary>
 public sealed record NavSection(string Href, string TextKey, IReadOnlyList<string> Roles)
 {
@@ -11,5 +11,6 @@ public sealed record NavSection(string Href, string TextKey, IReadOnlyList<strin
         new("", "NavOverview", []),
         new("queue", "NavQueue", []),
         new("alerts", "NavAlerts", []),
+        new("goals", "NavGoals", []),
     ];
 }
