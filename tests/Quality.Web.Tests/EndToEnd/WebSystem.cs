@@ -97,6 +97,16 @@ public sealed class WebSystem : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sets a goal in Scoring as an admin (30 days from now); answers its id.</summary>
+    public async Task<string> CreateGoalAsync(string metric, double target, string scope, string scopeId, CancellationToken ct)
+    {
+        using var scoring = _system!.HttpClient(App, ResourceNames.Scoring);
+        using var response = await scoring.PostAsJsonAsync(
+            "/api/goals", new { metric, target, scope, scopeId, deadline = DateTimeOffset.UtcNow.AddDays(30) }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetString()!;
+    }
+
     /// <summary>Each item from its own customer: a second complaint from one customer joins their open case.</summary>
     private async Task<System.Text.Json.JsonElement> SubmitFeedbackAsync(string text, CancellationToken ct)
     {
