@@ -23,6 +23,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<PersonTokens>();
+        builder.Services.AddSingleton<ReconnectingStream>();
         // Every call carries the signed-in person's token (PersonTokens), never a service identity; only the
         // queries are retried.
         builder.Services.AddServiceGrpcClient<ScoringService.ScoringServiceClient>(

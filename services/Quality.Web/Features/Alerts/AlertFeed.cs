@@ -7,61 +7,26 @@ using Quality.Web.Features.Overview;
 namespace Quality.Web.Features.Alerts;
 
 /// <summary>
-/// One page's subscription to the person's in-app feed in Notifications: reopened with a fresh token and growing
-/// backoff when it drops (each reopening starts with a FeedReady, so the page re-reads), ended with the page.
+/// One page's subscription to the person's in-app feed in Notifications (by person, role and team from their
+/// token). Each (re)opening starts with a FeedReady, on which the page reads its list again.
 /// </summary>
-public sealed partial class AlertFeed(NotificationsService.NotificationsServiceClient notifications, PersonTokens tokens, TimeProvider time, ILogger<AlertFeed> logger)
+public sealed partial class AlertFeed(NotificationsService.NotificationsServiceClient notifications, PersonTokens tokens, ReconnectingStream stream, ILogger<AlertFeed> logger)
+    : IStreamEvents
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
+    public Task RunAsync(ClaimsPrincipal person, Func<FeedMessage, Task> onMessage, Func<FeedState, Task> onState, CancellationToken ct) =>
+        stream.RunAsync(
+            token => notifications.WatchFeed(new WatchFeedRequest(), tokens.Headers(person), cancellationToken: token),
+            e => e.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated,
+            onMessage, onState, this, ct);
 
-    public async Task RunAsync(ClaimsPrincipal person, Func<FeedMessage, Task> onMessage, Func<FeedState, Task> onState, CancellationToken ct)
-    {
-        var retry = FirstRetry;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                using var call = notifications.WatchFeed(new WatchFeedRequest(), tokens.Headers(person), cancellationToken: ct);
-                await foreach (var message in call.ResponseStream.ReadAllAsync(ct))
-                {
-                    retry = FirstRetry;
-                    await onState(FeedState.Live);
-                    await onMessage(message);
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (RpcException e) when (ct.IsCancellationRequested && e.StatusCode == StatusCode.Cancelled)
-            {
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated)
-            {
-                LogFeedRefused(e.Status.Detail);
-                await onState(FeedState.NotAllowed);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFeedFailed(e, retry);
-            }
+    void IStreamEvents.Ended() => LogFeedEnded();
 
-            await onState(FeedState.Reconnecting);
-            try
-            {
-                await Task.Delay(retry, time, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    void IStreamEvents.Refused(string detail) => LogFeedRefused(detail);
 
-            retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxRetry.Ticks));
-        }
-    }
+    void IStreamEvents.Failed(Exception exception, TimeSpan retry) => LogFeedFailed(exception, retry);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert feed ended by Notifications; reopening")]
+    private partial void LogFeedEnded();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert feed refused: {Detail}")]
     private partial void LogFeedRefused(string detail);
