@@ -28,5 +28,6 @@ public sealed class AlertTests(WebSystem system, Browsers browsers)
         await Expect(alert).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\backnowledged\b"));
         await Expect(alert.Locator(".acknowledged-note")).ToContainTextAsync(WebSystem.Supervisor.Name);
         await Expect(alert.Locator("button.acknowledge")).ToHaveCountAsync(0);
+        await Dashboard.AssertContrastAsync(page, minimumTexts: 5);
     }
 }

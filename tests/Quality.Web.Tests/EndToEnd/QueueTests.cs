@@ -35,9 +35,16 @@ public sealed class QueueTests(WebSystem system, Browsers browsers)
                 await Expect(countdown).Not.ToHaveTextAsync(first);
             }
 
-            await row.Locator("a").ClickAsync();
+            await Dashboard.AssertContrastAsync(page, minimumTexts: 10);
+
+            // By keyboard: Tab reaches the case's link with a visible focus ring, Enter opens it.
+            var reached = await Dashboard.TabUntilAsync(page, f => f.Tag == "a" && f.Href.EndsWith($"/cases/{caseId}", StringComparison.Ordinal), maxTabs: 80);
+            Assert.True(reached[^1].ShowsFocus, $"the case link shows no focus: {reached[^1]}");
+            await page.Keyboard.PressAsync("Enter");
             await Expect(page.Locator("#case-status")).ToHaveTextAsync("Waiting for an agent");
             await Expect(page.Locator("table.sla")).ToBeVisibleAsync();
+            await Expect(page.Locator("ol.case-timeline li[data-action='opened']")).ToHaveCountAsync(1);
+            await Dashboard.AssertContrastAsync(page, minimumTexts: 10);
             await page.Locator("#assign-agent").SelectOptionAsync(WebSystem.Agent.Name);
             await page.Locator("#assign-submit").ClickAsync();
             await Expect(page.Locator("#case-agent")).ToHaveTextAsync(WebSystem.Agent.Name);
