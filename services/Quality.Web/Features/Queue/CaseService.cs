@@ -22,6 +22,11 @@ public sealed class CaseService(RoutingService.RoutingServiceClient routing, Per
                 request.SlaBreached = breached;
             }
 
+            if (filter.Escalated is { } escalated)
+            {
+                request.Escalated = escalated;
+            }
+
             return routing.ListCasesAsync(request, tokens.Headers(person), cancellationToken: ct).ResponseAsync;
         }));
 

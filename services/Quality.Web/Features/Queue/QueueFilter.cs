@@ -1,7 +1,10 @@
 namespace Quality.Web.Features.Queue;
 
-/// <summary>What the queue shows: one status (empty: every open one), team, priority (0: any) and breached (null: any).</summary>
-public sealed record QueueFilter(string Status = "", string Team = "", int Priority = 0, bool? Breached = null)
+/// <summary>
+/// What the queue shows: one status (empty: every open one), team, priority (0: any), breached and escalated
+/// (null: any; escalated means climbing the ladder, not yet acknowledged).
+/// </summary>
+public sealed record QueueFilter(string Status = "", string Team = "", int Priority = 0, bool? Breached = null, bool? Escalated = null)
 {
     /// <summary>The statuses of a case still being worked on, as Routing names them.</summary>
     public static readonly IReadOnlyList<string> OpenStatuses = ["open", "assigned", "pending_customer"];
