@@ -56,8 +56,16 @@ public sealed class QueueTests(WebSystem system, Browsers browsers)
             var page = supervisor.Page;
             await Dashboard.SignInAsync(page, system.WebAddress, WebSystem.Supervisor);
             await page.GotoAsync(new Uri(system.WebAddress, "/queue").ToString());
-            await page.Locator("#filter-status").SelectOptionAsync("assigned");
             var row = page.Locator($"tr.case-row[data-case='{caseId}']");
+            await Expect(row).ToBeVisibleAsync();
+            await page.Locator("#filter-status").SelectOptionAsync("pending_customer");
+            await Expect(row).ToHaveCountAsync(0);
+            await page.Locator("#filter-status").SelectOptionAsync("assigned");
+            await page.Locator("#filter-escalated").SelectOptionAsync("false");
+            await Expect(row).ToBeVisibleAsync();
+            await page.Locator("#filter-escalated").SelectOptionAsync("true");
+            await Expect(row).ToHaveCountAsync(0);
+            await page.Locator("#filter-escalated").SelectOptionAsync("");
             await Expect(row).ToBeVisibleAsync();
             await row.Locator("a").ClickAsync();
             await Expect(page.Locator("#case-agent")).ToHaveTextAsync(WebSystem.Agent.Name);
