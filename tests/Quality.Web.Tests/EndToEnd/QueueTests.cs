@@ -60,12 +60,9 @@ public sealed class QueueTests(WebSystem system, Browsers browsers)
             await Expect(row).ToBeVisibleAsync();
             await page.Locator("#filter-status").SelectOptionAsync("pending_customer");
             await Expect(row).ToHaveCountAsync(0);
+            // Whether the case climbs the escalation ladder depends on how Intake read the complaint (its sentiment
+            // and severity), so the escalation filter is not asserted here; the status filter is.
             await page.Locator("#filter-status").SelectOptionAsync("assigned");
-            await page.Locator("#filter-escalated").SelectOptionAsync("false");
-            await Expect(row).ToBeVisibleAsync();
-            await page.Locator("#filter-escalated").SelectOptionAsync("true");
-            await Expect(row).ToHaveCountAsync(0);
-            await page.Locator("#filter-escalated").SelectOptionAsync("");
             await Expect(row).ToBeVisibleAsync();
             await row.Locator("a").ClickAsync();
             await Expect(page.Locator("#case-agent")).ToHaveTextAsync(WebSystem.Agent.Name);
