@@ -56,7 +56,7 @@ try
         // only CustomerErased, which a person's erasure request raises once everything is running.
         .WaitFor(routing).WaitFor(scoring);
 
-    builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
+    var notifications = builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
         .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit).WithReference(intake)
         // Quiet hours on a business calendar ask Routing; Intake already starts after Routing, so Notifications does too.
         .WithReference(routing)
@@ -70,8 +70,8 @@ try
     // is given only its hash.
     var webAdminPassword = builder.AddSecret(WebAccess.AdminPasswordSecret, bytes: 18);
     builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
-        .WithReference(scoring)
-        .WaitFor(scoring)
+        .WithReference(scoring).WithReference(routing).WithReference(notifications)
+        .WaitFor(scoring).WaitFor(routing).WaitFor(notifications)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Web__Users__0__Name", WebAccess.AdminName)
         .WithEnvironment("Web__Users__0__Role", Roles.Admin)

@@ -1,9 +1,13 @@
 using Quality.Contracts;
+using Quality.Notifications.Grpc;
+using Quality.Routing.Grpc;
 using Quality.Scoring.Grpc;
 using Quality.ServiceDefaults;
 using Quality.Web.Account;
 using Quality.Web.Components;
+using Quality.Web.Features.Alerts;
 using Quality.Web.Features.Overview;
+using Quality.Web.Features.Queue;
 using Quality.Web.Localization;
 
 namespace Quality.Web.Extensions;
@@ -19,12 +23,27 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddSingleton<PersonTokens>();
+        builder.Services.AddSingleton<ReconnectingStream>();
         // Every call carries the signed-in person's token (PersonTokens), never a service identity; only the
         // queries are retried.
         builder.Services.AddServiceGrpcClient<ScoringService.ScoringServiceClient>(
-            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis));
+            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis), nameof(ScoringService.ScoringServiceClient.ListGoals));
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<LiveKpiFeed>();
+        builder.Services.AddScoped<Features.Goals.GoalService>();
+
+        builder.Services.AddServiceGrpcClient<RoutingService.RoutingServiceClient>(
+            ResourceNames.Routing, "quality.routing.v1.RoutingService",
+            nameof(RoutingService.RoutingServiceClient.GetCase), nameof(RoutingService.RoutingServiceClient.ListCases),
+            nameof(RoutingService.RoutingServiceClient.GetCaseTimeline), nameof(RoutingService.RoutingServiceClient.GetCaseSla),
+            nameof(RoutingService.RoutingServiceClient.ListAgents));
+        builder.Services.AddScoped<CaseService>();
+
+        builder.Services.AddServiceGrpcClient<NotificationsService.NotificationsServiceClient>(
+            ResourceNames.Notifications, "quality.notifications.v1.NotificationsService",
+            nameof(NotificationsService.NotificationsServiceClient.ListAlerts), nameof(NotificationsService.NotificationsServiceClient.GetUnreadCount));
+        builder.Services.AddScoped<AlertService>();
+        builder.Services.AddScoped<AlertFeed>();
     }
 
     public static void MapWebEndpoints(this WebApplication app)

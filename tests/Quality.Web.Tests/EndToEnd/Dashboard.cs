@@ -29,7 +29,7 @@ public static class Dashboard
         () => {
             const e = document.activeElement;
             const s = getComputedStyle(e);
-            return { id: e.id || '', tag: e.tagName.toLowerCase(), text: (e.textContent || '').trim(),
+            return { id: e.id || '', tag: e.tagName.toLowerCase(), text: (e.textContent || '').trim(), href: e.href || '',
                      outlineStyle: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0 };
         }
         """);
@@ -62,4 +62,32 @@ public static class Dashboard
             return found;
         }
         """);
+
+    /// <summary>Presses Tab until the focus matches (at most <paramref name="maxTabs"/> times); answers every element focused on the way.</summary>
+    public static async Task<List<FocusedElement>> TabUntilAsync(IPage page, Func<FocusedElement, bool> target, int maxTabs = 30)
+    {
+        var reached = new List<FocusedElement>();
+        for (var i = 0; i < maxTabs; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await Dashboard.FocusedAsync(page));
+            if (target(reached[^1]))
+            {
+                return reached;
+            }
+        }
+
+        Assert.Fail("Tab never reached the element; focus went: " + string.Join(" → ", reached.Select(f => f.ToString())));
+        return reached;
+    }
+
+    /// <summary>Every visible text on the page has a contrast of at least 4.5:1 (WCAG AA) against what it is drawn on.</summary>
+    public static async Task AssertContrastAsync(IPage page, int minimumTexts)
+    {
+        var texts = await TextColoursAsync(page);
+
+        Assert.True(texts.Length >= minimumTexts, $"only {texts.Length} texts found on {page.Url}");
+        var poor = texts.Select(t => (t, Ratio: Contrast.Ratio(t.Colour, t.Background))).Where(x => x.Ratio < 4.5).ToList();
+        Assert.True(poor.Count == 0, $"Too little contrast on {page.Url}: " + string.Join("; ", poor.Select(x => $"'{x.t.Text}' {x.t.Colour} on {x.t.Background} = {x.Ratio:F2}")));
+    }
 }

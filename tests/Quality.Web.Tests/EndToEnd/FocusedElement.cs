@@ -9,6 +9,9 @@ public sealed class FocusedElement
 
     public string Text { get; set; } = "";
 
+    /// <summary>A link's resolved address; empty for anything else.</summary>
+    public string Href { get; set; } = "";
+
     public string OutlineStyle { get; set; } = "";
 
     public double OutlineWidth { get; set; }

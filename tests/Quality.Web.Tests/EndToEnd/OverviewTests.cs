@@ -74,7 +74,7 @@ public sealed class OverviewTests(WebSystem system, Browsers browsers)
         var page = browser.Page;
         await page.GotoAsync(new Uri(system.WebAddress, "/signin").ToString());
 
-        var reached = await TabUntilAsync(page, f => f.Id == "password");
+        var reached = await Dashboard.TabUntilAsync(page, f => f.Id == "password");
         Assert.Contains(reached, f => f.Id == "name" && f.ShowsFocus);
         Assert.True(reached[^1].ShowsFocus, $"the password field shows no focus: {reached[^1]}");
         await page.Keyboard.TypeAsync(WebSystem.Admin.Password);
@@ -83,9 +83,9 @@ public sealed class OverviewTests(WebSystem system, Browsers browsers)
         await page.Keyboard.PressAsync("Enter");
         await Dashboard.WaitForLiveOverviewAsync(page);
 
-        var onOverview = await TabUntilAsync(page, f => f.Tag == "a" && f.Text == "Overview");
+        var onOverview = await Dashboard.TabUntilAsync(page, f => f.Tag == "a" && f.Text == "Overview");
         Assert.True(onOverview[^1].ShowsFocus, $"the navigation link shows no focus: {onOverview[^1]}");
-        reached = await TabUntilAsync(page, f => f.Tag == "button" && f.Text.StartsWith("CSAT", StringComparison.Ordinal));
+        reached = await Dashboard.TabUntilAsync(page, f => f.Tag == "button" && f.Text.StartsWith("CSAT", StringComparison.Ordinal));
         Assert.True(reached[^1].ShowsFocus, $"the CSAT tile shows no focus: {reached[^1]}");
     }
 
@@ -97,29 +97,7 @@ public sealed class OverviewTests(WebSystem system, Browsers browsers)
         await Dashboard.SignInAsync(page, system.WebAddress, WebSystem.Admin);
         await Dashboard.WaitForLiveOverviewAsync(page);
 
-        var texts = await Dashboard.TextColoursAsync(page);
-
-        Assert.True(texts.Length > 20, $"only {texts.Length} texts found on the overview");
-        var poor = texts.Select(t => (t, Ratio: Contrast.Ratio(t.Colour, t.Background))).Where(x => x.Ratio < 4.5).ToList();
-        Assert.True(poor.Count == 0, "Too little contrast: " + string.Join("; ", poor.Select(x => $"'{x.t.Text}' {x.t.Colour} on {x.t.Background} = {x.Ratio:F2}")));
-    }
-
-    /// <summary>Presses Tab until the focus matches (at most 30 times); answers every element focused on the way.</summary>
-    private static async Task<List<FocusedElement>> TabUntilAsync(IPage page, Func<FocusedElement, bool> target)
-    {
-        var reached = new List<FocusedElement>();
-        for (var i = 0; i < 30; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            reached.Add(await Dashboard.FocusedAsync(page));
-            if (target(reached[^1]))
-            {
-                return reached;
-            }
-        }
-
-        Assert.Fail("Tab never reached the element; focus went: " + string.Join(" → ", reached.Select(f => f.ToString())));
-        return reached;
+        await Dashboard.AssertContrastAsync(page, minimumTexts: 20);
     }
 
     /// <summary>For the README: the overview after some surveys, so every tile has something to show.</summary>

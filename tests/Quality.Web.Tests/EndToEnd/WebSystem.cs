@@ -23,6 +23,9 @@ public sealed class WebSystem : IAsyncLifetime
     public static readonly TestPerson Admin = new("admin", Roles.Admin, null, null, NewPassword());
     public static readonly TestPerson Supervisor = new("lin.supervisor", Roles.Supervisor, "team-a", "zh", NewPassword());
 
+    /// <summary>An agent of team-a; their name is their agent id in Routing (the queue tests create them there).</summary>
+    public static readonly TestPerson Agent = new("queue.agent.one", Roles.Agent, "team-a", "en", NewPassword());
+
     /// <summary>Used only by the throttling test, so locking it out holds nobody else up.</summary>
     public static readonly TestPerson Guessed = new("guessed.agent", Roles.Agent, "team-a", "en", NewPassword());
 
@@ -40,9 +43,11 @@ public sealed class WebSystem : IAsyncLifetime
         _system = SystemUnderTest.Declare();
         var web = _system.Builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
             .WithReference(_system.Scoring).WaitFor(_system.Scoring)
+            .WithReference(_system.Routing).WaitFor(_system.Routing)
+            .WithReference(_system.Notifications).WaitFor(_system.Notifications)
             .WithEnvironment("Auth__SigningKey", _system.SigningKey)
             .WithEnvironment("Web__SignInFailuresPerName", FailuresPerName.ToString(CultureInfo.InvariantCulture));
-        TestPerson[] people = [Admin, Supervisor, Guessed];
+        TestPerson[] people = [Admin, Supervisor, Guessed, Agent];
         for (var i = 0; i < people.Length; i++)
         {
             var person = people[i];
@@ -65,12 +70,50 @@ public sealed class WebSystem : IAsyncLifetime
     }
 
     /// <summary>Posts one feedback item to Intake's API channel as an admin would; answers its kind.</summary>
-    public async Task<string> PostFeedbackAsync(string text, CancellationToken ct)
+    public async Task<string> PostFeedbackAsync(string text, CancellationToken ct) =>
+        (await SubmitFeedbackAsync(text, ct)).GetProperty("kind").GetString()!;
+
+    /// <summary>Posts a complaint and waits until Routing has opened its case; answers the case id.</summary>
+    public async Task<string> PostComplaintAsync(string text, CancellationToken ct)
+    {
+        var submitted = await SubmitFeedbackAsync(text, ct);
+        Assert.Equal("complaint", submitted.GetProperty("kind").GetString());
+        var feedbackId = submitted.GetProperty("feedbackId").GetString();
+        using var routing = _system!.HttpClient(App, ResourceNames.Routing);
+        var found = await Eventually.Async(
+            () => routing.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/cases?feedback_id={feedbackId}", ct),
+            page => page.TryGetProperty("cases", out var cases) && cases.GetArrayLength() > 0,
+            TimeSpan.FromSeconds(60));
+        return found.GetProperty("cases")[0].GetProperty("caseId").GetString()!;
+    }
+
+    /// <summary>Creates or replaces an agent in Routing (offline, so nothing is routed to them by itself).</summary>
+    public async Task UpsertAgentAsync(string agentId, string team, int capacity, CancellationToken ct)
+    {
+        using var routing = _system!.HttpClient(App, ResourceNames.Routing);
+        (await routing.PutAsJsonAsync($"/api/teams/{team}", new { name = "Team " + team }, ct)).EnsureSuccessStatusCode();
+        using var response = await routing.PutAsJsonAsync(
+            $"/api/agents/{agentId}", new { teamId = team, displayName = agentId, categories = new[] { "other" }, languages = new[] { "zh" }, capacity }, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sets a goal in Scoring as an admin (30 days from now); answers its id.</summary>
+    public async Task<string> CreateGoalAsync(string metric, double target, string scope, string scopeId, CancellationToken ct)
+    {
+        using var scoring = _system!.HttpClient(App, ResourceNames.Scoring);
+        using var response = await scoring.PostAsJsonAsync(
+            "/api/goals", new { metric, target, scope, scopeId, deadline = DateTimeOffset.UtcNow.AddDays(30) }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Each item from its own customer: a second complaint from one customer joins their open case.</summary>
+    private async Task<System.Text.Json.JsonElement> SubmitFeedbackAsync(string text, CancellationToken ct)
     {
         using var intake = _system!.HttpClient(App, ResourceNames.Intake);
-        using var response = await intake.PostAsJsonAsync("/api/feedback", new { externalId = $"web-{Guid.NewGuid()}", text, customerId = "c-web" }, ct);
+        using var response = await intake.PostAsJsonAsync("/api/feedback", new { externalId = $"web-{Guid.NewGuid()}", text, customerId = $"c-web-{Guid.NewGuid():N}" }, ct);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("kind").GetString()!;
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct);
     }
 
     /// <summary>Posts a survey answer (csat, nps or ces) to Intake's survey channel.</summary>
