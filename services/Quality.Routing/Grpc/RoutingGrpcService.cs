@@ -21,15 +21,24 @@ public sealed class RoutingGrpcService(
     SlaQueries sla)
     : RoutingService.RoutingServiceBase
 {
-    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context) =>
-        (await cases.GetAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken)).ToMessage();
+    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context)
+    {
+        var found = await cases.GetAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken);
+        var due = await cases.NextSlaDueAsync([found.Id], context.CancellationToken);
+        return found.ToMessage(due.TryGetValue(found.Id, out var at) ? at : null);
+    }
 
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
         var filter = new CaseFilter(request.FeedbackId, request.Status, request.TeamId, request.AgentId, request.Priority, request.PageSize, request.PageToken,
             request.HasSlaBreached ? request.SlaBreached : null, request.HasEscalated ? request.Escalated : null);
         var (page, next) = await cases.ListAsync(Caller(context), filter, context.CancellationToken);
-        return new ListCasesResponse { Cases = { page.Select(c => c.ToMessage()) }, NextPageToken = next ?? "" };
+        var due = await cases.NextSlaDueAsync([.. page.Select(c => c.Id)], context.CancellationToken);
+        return new ListCasesResponse
+        {
+            Cases = { page.Select(c => c.ToMessage(due.TryGetValue(c.Id, out var at) ? at : null)) },
+            NextPageToken = next ?? "",
+        };
     }
 
     public override async Task<CaseTimeline> GetCaseTimeline(GetCaseTimelineRequest request, ServerCallContext context) =>

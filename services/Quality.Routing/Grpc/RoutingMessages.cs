@@ -14,7 +14,8 @@ namespace Quality.Routing.Grpc;
 /// <summary>Entities to their gRPC messages; absent times stay unset, absent ids are empty strings.</summary>
 internal static class RoutingMessages
 {
-    public static Case ToMessage(this CaseEntity c) => new()
+    /// <param name="slaDueAt">The nearest deadline of its running SLA clocks, where the caller read it.</param>
+    public static Case ToMessage(this CaseEntity c, DateTimeOffset? slaDueAt = null) => new()
     {
         CaseId = c.Id.ToString(),
         FeedbackId = c.FeedbackId.ToString(),
@@ -38,6 +39,7 @@ internal static class RoutingMessages
         SlaBreached = c.SlaBreachedAt is not null,
         SlaBreachedAt = ToTimestamp(c.SlaBreachedAt),
         Escalation = c.Escalation?.ToMessage(),
+        SlaDueAt = ToTimestamp(slaDueAt),
     };
 
     public static Escalation ToMessage(this EscalationEntity e) => new()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Routing.Features.Access;
 using Quality.Routing.Features.Escalation;
+using Quality.Routing.Features.Sla;
 using Quality.Routing.Infrastructure;
 using Quality.ServiceDefaults.Errors;
 
@@ -84,6 +85,17 @@ public sealed class CaseQueries(RoutingDbContext db)
         var page = await query.OrderByDescending(c => c.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
         return page.Count > pageSize ? (page[..pageSize], page[pageSize - 1].Id.ToString()) : (page, null);
     }
+
+    /// <summary>
+    /// Each case's nearest deadline among its SLA clocks running toward a goal, in one query for a page of cases, so a
+    /// queue ordered by deadline needs no call per case.
+    /// </summary>
+    public async Task<Dictionary<Guid, DateTimeOffset>> NextSlaDueAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken) =>
+        await db.SlaClocks.AsNoTracking()
+            .Where(c => caseIds.Contains(c.CaseId) && c.State == SlaClockState.Running && c.DueAt != null)
+            .GroupBy(c => c.CaseId)
+            .Select(g => new { CaseId = g.Key, DueAt = g.Min(c => c.DueAt)!.Value })
+            .ToDictionaryAsync(g => g.CaseId, g => g.DueAt, cancellationToken);
 
     /// <summary>The audit timeline, oldest first.</summary>
     public async Task<List<TimelineEntry>> TimelineAsync(Caller caller, Guid id, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using Quality.Routing.Grpc;
 
 namespace Quality.Web.Features.Queue;
 
-/// <summary>A case in the queue with the SLA deadline it runs against next (null: no running clock with a goal).</summary>
+/// <summary>A case in the queue with the SLA deadline it runs against next (Routing's <c>sla_due_at</c>; null: no running clock with a goal).</summary>
 public sealed record QueueItem(Case Case, DateTimeOffset? DueAt)
 {
     public bool Breached => Case.SlaBreached;
@@ -16,8 +16,4 @@ public sealed record QueueItem(Case Case, DateTimeOffset? DueAt)
             .ThenBy(i => i.Case.OpenedAt?.ToDateTimeOffset() ?? DateTimeOffset.MaxValue)
             .ThenBy(i => i.Case.CaseId, StringComparer.Ordinal),
     ];
-
-    /// <summary>The nearest deadline among the clocks that are running toward a goal.</summary>
-    public static DateTimeOffset? NextDue(CaseSla sla) =>
-        sla.Clocks.Where(c => c.State == "running" && c.DueAt is not null).Select(c => (DateTimeOffset?)c.DueAt.ToDateTimeOffset()).Min();
 }

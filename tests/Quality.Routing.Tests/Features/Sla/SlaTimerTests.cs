@@ -39,6 +39,12 @@ public sealed class SlaTimerTests(RoutingServers servers)
         var sla = await scenario.Admin.GetFromJsonAsync<JsonElement>($"/api/cases/{@case.Id}/sla", Cancellation);
         Assert.True(sla.GetProperty("breached").GetBoolean());
         var clock = sla.GetProperty("clocks").EnumerateArray().Single(c => c.GetProperty("target").GetString() == "first_response");
+        // The case itself, read alone or in a list, carries the nearest running deadline, so a queue needs no call per case.
+        var listed = (await scenario.Admin.GetFromJsonAsync<JsonElement>($"/api/cases?feedbackId={@case.FeedbackId}", Cancellation))
+            .GetProperty("cases").EnumerateArray().Single();
+        var read = await scenario.Admin.GetFromJsonAsync<JsonElement>($"/api/cases/{@case.Id}", Cancellation);
+        Assert.Equal(due, listed.GetProperty("slaDueAt").GetDateTimeOffset());
+        Assert.Equal(due, read.GetProperty("slaDueAt").GetDateTimeOffset());
         Assert.Equal("running", clock.GetProperty("state").GetString());
         Assert.Equal("2s", clock.GetProperty("goal").GetString());
         Assert.True(clock.TryGetProperty("breachedAt", out _));

@@ -27,24 +27,6 @@ public sealed class QueueItemTests
     }
 
     [Fact]
-    public void The_next_deadline_is_the_nearest_of_the_running_clocks()
-    {
-        var sla = new CaseSla
-        {
-            Clocks =
-            {
-                new SlaClock { Target = "first_response", State = "stopped", DueAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(1)) },
-                new SlaClock { Target = "resolution", State = "running", DueAt = Timestamp.FromDateTimeOffset(Now.AddHours(8)) },
-                new SlaClock { Target = "next_response", State = "running", DueAt = Timestamp.FromDateTimeOffset(Now.AddMinutes(30)) },
-                new SlaClock { Target = "next_response", State = "running" },
-            },
-        };
-
-        Assert.Equal(Now.AddMinutes(30), QueueItem.NextDue(sla));
-        Assert.Null(QueueItem.NextDue(new CaseSla { Clocks = { new SlaClock { State = "paused", DueAt = Timestamp.FromDateTimeOffset(Now) } } }));
-    }
-
-    [Fact]
     public void A_case_that_missed_a_goal_is_breached()
     {
         Assert.True(new QueueItem(new Case { SlaBreached = true }, null).Breached);
