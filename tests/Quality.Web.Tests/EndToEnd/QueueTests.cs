@@ -94,6 +94,32 @@ public sealed class QueueTests(WebSystem system, Browsers browsers)
     }
 
     [Fact]
+    public async Task A_case_climbing_the_escalation_ladder_is_acknowledged_in_one_click_and_the_timeline_says_who()
+    {
+        // Sharply negative (sentiment -1 by the rules): Routing escalates it on opening, to level 1 (agent).
+        var caseId = await system.PostComplaintAsync("送餐太慢了，饭菜都凉了，非常失望，再也不点了", Cancellation);
+
+        await using var admin = await browsers.OpenAsync();
+        var page = admin.Page;
+        await Dashboard.SignInAsync(page, system.WebAddress, WebSystem.Admin);
+        var acknowledge = page.Locator("#acknowledge-escalation");
+        // The ladder starts within a sweep of the opening; the page shows what Routing says when it loads.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        do
+        {
+            await page.GotoAsync(new Uri(system.WebAddress, $"/cases/{caseId}").ToString());
+            await Expect(page.Locator("#case-status")).ToBeVisibleAsync();
+        }
+        while (await acknowledge.CountAsync() == 0 && DateTimeOffset.UtcNow < deadline);
+
+        await acknowledge.ClickAsync();
+
+        await Expect(page.Locator("#case-escalation")).ToContainTextAsync($"Acknowledged by {WebSystem.Admin.Name}");
+        await Expect(acknowledge).ToHaveCountAsync(0);
+        await Expect(page.Locator("ol.case-timeline li[data-action='escalation_acknowledged']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task A_crafted_or_unknown_case_address_shows_a_plain_not_found()
     {
         await using var browser = await browsers.OpenAsync();

@@ -49,6 +49,9 @@ public sealed class CaseService(RoutingService.RoutingServiceClient routing, Per
         return [.. response.Agents.OrderBy(a => a.AgentId, StringComparer.Ordinal)];
     }
 
+    public async Task<Case> AcknowledgeEscalationAsync(ClaimsPrincipal person, string caseId, CancellationToken ct) =>
+        await routing.AcknowledgeEscalationAsync(new AcknowledgeEscalationRequest { CaseId = caseId }, tokens.Headers(person), cancellationToken: ct);
+
     public async Task<Case> AssignAsync(ClaimsPrincipal person, string caseId, string agentId, string note, CancellationToken ct) =>
         await routing.AssignCaseAsync(new AssignCaseRequest { CaseId = caseId, AgentId = agentId, Note = note }, tokens.Headers(person), cancellationToken: ct);
 }
