@@ -30,7 +30,12 @@ public sealed class NotificationsGrpcService(NotificationsDbContext db, AlertAck
             query = query.Where(a => a.CaseId == caseId);
         }
 
-        if (CallerScope.From(context.GetHttpContext().User).Team is { } team)
+        var user = context.GetHttpContext().User;
+        if (request.AddressedToMe)
+        {
+            query = query.Where(Recipient.From(user).Addressed());
+        }
+        else if (CallerScope.From(user).Team is { } team)
         {
             query = query.Where(a => a.TeamId == team);
         }

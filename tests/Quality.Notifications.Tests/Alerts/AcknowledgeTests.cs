@@ -84,6 +84,11 @@ public sealed class AcknowledgeTests(NotificationsServers servers)
         var colleague = servers.Notifications.ClientFor("qm-colleague", Roles.QualityManager);
         Assert.Equal(HttpStatusCode.Forbidden, (await colleague.PostAsync(path, null, Cancellation)).StatusCode);
         var owner = servers.Notifications.ClientFor(person, Roles.QualityManager);
+        // The person's own feed lists it; a colleague's does not, though their team-wide list would.
+        var mine = await owner.GetFromJsonAsync<JsonElement>("/api/alerts?addressedToMe=true&pageSize=200", Cancellation);
+        Assert.Contains(mine.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("alertId").GetString() == alert.Id.ToString());
+        var theirs = await colleague.GetFromJsonAsync<JsonElement>("/api/alerts?addressedToMe=true&pageSize=200", Cancellation);
+        Assert.DoesNotContain(theirs.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("alertId").GetString() == alert.Id.ToString());
         Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync(path, null, Cancellation)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.PostAsync($"/api/alerts/{Guid.NewGuid()}/acknowledge", null, Cancellation)).StatusCode);
     }
