@@ -46,13 +46,17 @@ public sealed class PartProbe(DrillTarget target, HttpClient http)
         return client.Connected;
     }
 
-    /// <summary>The AppHost launches redis-server with <c>--port N</c>.</summary>
+    /// <summary>
+    /// The AppHost launches redis-server with <c>--port N</c>; once up, redis-server retitles itself
+    /// <c>redis-server 127.0.0.1:N</c>.
+    /// </summary>
     private static int RedisPort(PartProcess process)
     {
         var parts = process.CommandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(parts, "--port");
-        return at >= 0 && at + 1 < parts.Length && int.TryParse(parts[at + 1], CultureInfo.InvariantCulture, out var port)
+        var text = at >= 0 && at + 1 < parts.Length ? parts[at + 1] : parts.LastOrDefault()?.Split(':').Last();
+        return int.TryParse(text, CultureInfo.InvariantCulture, out var port)
             ? port
-            : throw new RunException($"no --port in redis-server's command line: {process.CommandLine}");
+            : throw new RunException($"no port in redis-server's command line: {process.CommandLine}");
     }
 }
