@@ -12,8 +12,8 @@ public sealed class FaultDrillSuite;
 /// <summary>
 /// The fault drills (<c>bench/Quality.FaultDrills</c>) against the whole system: one part killed with SIGKILL
 /// under a steady stream of feedback, brought back by the orchestrator, and every accepted item reconciled end to
-/// end. CI runs the two that matter most; the others are explicit:
-/// <c>dotnet test tests/Quality.System.Tests -c Release --no-build -- --explicit only</c>.
+/// end. CI runs the two services whose death clients and cases feel first, Routing and Intake; the others are
+/// explicit: <c>dotnet test tests/Quality.System.Tests -c Release --no-build -- xUnit.Explicit=only</c>.
 /// </summary>
 [Collection(nameof(FaultDrillSuite))]
 public sealed class FaultDrillTests(QualitySystem system)
@@ -26,13 +26,15 @@ public sealed class FaultDrillTests(QualitySystem system)
     [Fact(Skip = "Intake's outbox relay hangs when RabbitMQ dies mid-publish: nothing reaches Routing or Scoring until Intake restarts (see the fault drills report); remove this Skip once fixed")]
     public Task RabbitMQ_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.RabbitMQ);
 
-    [Fact]
+    // Explicit: the test system's PostgreSQL runs with synchronous_commit=off (a throw-away data directory), so a
+    // crash loses its last acknowledged commits by design; run it against scripts/run.sh, whose server is durable.
+    [Fact(Explicit = true)]
     public Task PostgreSQL_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Postgres);
 
     [Fact(Explicit = true)]
     public Task Redis_killed_and_restarted_empty_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Redis);
 
-    [Fact(Explicit = true)]
+    [Fact]
     public Task Intake_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Intake);
 
     [Fact(Explicit = true)]
