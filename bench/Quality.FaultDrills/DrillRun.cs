@@ -40,21 +40,35 @@ public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCor
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
         log($"posting {options.ItemsPerSecond:0.#} items/s (external ids drill-{runId}-…) for {options.Before.TotalSeconds:0}s before the kill");
         var posting = stream.RunAsync(stopPosting.Token, giveUp.Token);
+        PartProcess back;
+        TimeSpan killedAt, down, postingEnded;
+        try
+        {
+            await Task.Delay(options.Before, ct);
+            AppHostChildren.Kill(victim);
+            killedAt = stream.Elapsed;
+            log($"killed {options.Part} (pid {victim.Pid}) with SIGKILL");
 
-        await Task.Delay(options.Before, ct);
-        AppHostChildren.Kill(victim);
-        var killedAt = stream.Elapsed;
-        log($"killed {options.Part} (pid {victim.Pid}) with SIGKILL");
+            back = await WaitUntilBackAsync(victim, probe, ct);
+            down = stream.Elapsed - killedAt;
+            log($"{options.Part} is back as pid {back.Pid} after {down.TotalSeconds:0.0}s; posting {options.After.TotalSeconds:0}s more");
 
-        var back = await WaitUntilBackAsync(victim, probe, ct);
-        var down = stream.Elapsed - killedAt;
-        log($"{options.Part} is back as pid {back.Pid} after {down.TotalSeconds:0.0}s; posting {options.After.TotalSeconds:0}s more");
+            await Task.Delay(options.After, ct);
+            await stopPosting.CancelAsync();
+            postingEnded = stream.Elapsed;
+            giveUp.CancelAfter(options.RetryTimeout);
+        }
+        finally
+        {
+            // A drill that could not go on stops posting at once, so nothing keeps running behind the error.
+            if (!stopPosting.IsCancellationRequested)
+            {
+                await stopPosting.CancelAsync();
+                await giveUp.CancelAsync();
+            }
 
-        await Task.Delay(options.After, ct);
-        await stopPosting.CancelAsync();
-        var postingEnded = stream.Elapsed;
-        giveUp.CancelAfter(options.RetryTimeout);
-        await posting;
+            await posting;
+        }
 
         var accepted = stream.Accepted;
         log($"posting stopped: {accepted.Count} accepted; reconciling");
