@@ -1,0 +1,73 @@
+using Quality.Benchmarking.Corpus;
+using Quality.Contracts;
+using Quality.FaultDrills;
+using Quality.ServiceDefaults.Authentication;
+
+namespace Quality.SystemTests;
+
+/// <summary>
+/// The fault drills (<c>bench/Quality.FaultDrills</c>) against the whole system: one part killed with SIGKILL
+/// under a steady stream of feedback, brought back by the orchestrator, and every accepted item reconciled end to
+/// end. CI runs the two services whose death clients and cases feel first, Routing and Intake; the others are
+/// explicit: <c>dotnet test tests/Quality.System.Tests -c Release --no-build -- xUnit.Explicit=only</c>.
+/// </summary>
+// In the bad-input suite's collection, which runs alone: a drill kills parts of the system every other test uses,
+// and two collections that each disable parallelization were seen to overlap (the suite then met a killed Intake).
+[Collection(nameof(BadInputSuite))]
+public sealed class FaultDrillTests(QualitySystem system)
+{
+    [Fact]
+    public Task Routing_killed_with_sigkill_loses_nothing_and_opens_no_case_twice() => DrillAsync(ResourceNames.Routing);
+
+    // Finds a real bug, about one kill in three: Intake's outbox relay hangs in bus.Publish when the broker dies under
+    // it and never publishes again (its transaction stays idle, holding the batch's row locks) until Intake restarts.
+    [Fact(Skip = "Intake's outbox relay hangs when RabbitMQ dies mid-publish: nothing reaches Routing or Scoring until Intake restarts (see the fault drills report); remove this Skip once fixed")]
+    public Task RabbitMQ_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.RabbitMQ);
+
+    // Explicit: the test system's PostgreSQL runs with synchronous_commit=off (a throw-away data directory), so a
+    // crash loses its last acknowledged commits by design; run it against scripts/run.sh, whose server is durable.
+    [Fact(Explicit = true)]
+    public Task PostgreSQL_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Postgres);
+
+    [Fact(Explicit = true)]
+    public Task Redis_killed_and_restarted_empty_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Redis);
+
+    [Fact]
+    public Task Intake_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Intake);
+
+    [Fact(Explicit = true)]
+    public Task Scoring_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Scoring);
+
+    [Fact(Explicit = true)]
+    public Task Notifications_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Notifications);
+
+    private async Task DrillAsync(string part)
+    {
+        var app = system.App;
+        // This test process is the orchestrator: the parts are its children.
+        var target = new DrillTarget(
+            Environment.ProcessId,
+            app.GetEndpoint(ResourceNames.Intake, ResourceNames.HttpEndpoint),
+            system.Token(Roles.Admin),
+            app.GetConnectionString(ResourceNames.Postgres),
+            new Uri(app.GetConnectionString(ResourceNames.RabbitMQ)),
+            DrillTarget.Services.ToDictionary(s => s, s => app.GetEndpoint(s, ResourceNames.HttpEndpoint), StringComparer.Ordinal));
+        var options = new DrillOptions
+        {
+            Part = part,
+            ItemsPerSecond = 20,
+            Before = TimeSpan.FromSeconds(5),
+            After = TimeSpan.FromSeconds(10),
+        };
+        var corpus = ReviewCorpus.Load(CorpusPath.Default(app.RepositoryRoot));
+
+        var report = await new DrillRun(target, options, corpus, line => TestContext.Current.TestOutputHelper?.WriteLine(line))
+            .RunAsync(TestContext.Current.CancellationToken);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(report.Format());
+        Assert.True(report.Reconciliation.Accepted > 0, report.Format());
+        Assert.True(report.Passed, report.Format());
+        Assert.Equal(0, report.Reconciliation.Lost);
+        Assert.Equal(0, report.Reconciliation.Duplicated);
+    }
+}
