@@ -5,16 +5,12 @@ using Quality.ServiceDefaults.Authentication;
 
 namespace Quality.SystemTests;
 
-/// <summary>Runs alone: the suite compares all stored data before and after, which other tests' writes would disturb.</summary>
-[CollectionDefinition(DisableParallelization = true)]
-public sealed partial class BadInputSuite;
-
 /// <summary>
 /// The bad-input suite, run as a user runs it (<c>bench/Quality.BadInput</c>), against the whole system: every HTTP
 /// operation and gRPC method the services describe, attacked with malformed, oversized, wrongly encoded,
-/// injection-laden and unauthenticated requests.
+/// injection-laden and unauthenticated requests. Like every system test it runs alone (the assembly is serial): it
+/// compares all stored data before and after.
 /// </summary>
-[Collection(nameof(BadInputSuite))]
 public sealed partial class BadInputSuiteTests(QualitySystem system)
 {
     [Fact]

@@ -11,9 +11,7 @@ namespace Quality.SystemTests;
 /// end. CI runs the two services whose death clients and cases feel first, Routing and Intake; the others are
 /// explicit: <c>dotnet test tests/Quality.System.Tests -c Release --no-build -- xUnit.Explicit=only</c>.
 /// </summary>
-// In the bad-input suite's collection, which runs alone: a drill kills parts of the system every other test uses,
-// and two collections that each disable parallelization were seen to overlap (the suite then met a killed Intake).
-[Collection(nameof(BadInputSuite))]
+// Like every system test it runs alone (the assembly is serial): a drill kills parts of the system the others use.
 public sealed class FaultDrillTests(QualitySystem system)
 {
     /// <summary>
