@@ -1,4 +1,4 @@
-using System.Globalization;
+using Quality.Hosting;
 
 namespace Quality.BadInput.Checks;
 
@@ -15,64 +15,17 @@ public sealed record ServiceProcesses(IReadOnlySet<string> Processes)
             return null;
         }
 
-        var parents = new Dictionary<int, (int Parent, string Start)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                // The command name (field 2) may hold spaces and parentheses: the fields after it start past the last ')'.
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                parents[pid] = (int.Parse(fields[1], CultureInfo.InvariantCulture), fields[19]);
-            }
-            catch (IOException)
-            {
-                // Gone while we looked.
-            }
-        }
-
         var services = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (pid, (_, start)) in parents)
+        foreach (var pid in ProcessTree.Family(appHostPid).Skip(1))
         {
-            if (Descends(pid, appHostPid, parents) && IsService(pid))
+            var name = ProcessTree.Arguments(pid).Select(Path.GetFileNameWithoutExtension)
+                .FirstOrDefault(a => a?.StartsWith("Quality.", StringComparison.Ordinal) == true);
+            if (name is not null && ProcessTree.StartTime(pid) is { } start)
             {
-                services.Add($"{Name(pid)} pid {pid} started {start}");
+                services.Add($"{name} pid {pid} started {start}");
             }
         }
 
         return new ServiceProcesses(services);
-    }
-
-    private static bool Descends(int pid, int ancestor, Dictionary<int, (int Parent, string Start)> parents)
-    {
-        for (var current = pid; parents.TryGetValue(current, out var entry) && current > 1; current = entry.Parent)
-        {
-            if (entry.Parent == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsService(int pid) => Name(pid).StartsWith("Quality.", StringComparison.Ordinal);
-
-    private static string Name(int pid)
-    {
-        try
-        {
-            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            return arguments.Select(Path.GetFileNameWithoutExtension).FirstOrDefault(a => a?.StartsWith("Quality.", StringComparison.Ordinal) == true) ?? "";
-        }
-        catch (IOException)
-        {
-            return "";
-        }
     }
 }

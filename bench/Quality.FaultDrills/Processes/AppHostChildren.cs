@@ -1,4 +1,4 @@
-using System.Globalization;
+using Quality.Hosting;
 using Quality.LoadGenerator.Measurement;
 
 namespace Quality.FaultDrills.Processes;
@@ -11,9 +11,9 @@ public static class AppHostChildren
 {
     public static PartProcess? Find(int appHost, string part)
     {
-        foreach (var pid in ChildrenOf(appHost))
+        foreach (var pid in ProcessTree.Children(appHost))
         {
-            var line = CommandLine(pid);
+            var line = string.Join(' ', ProcessTree.Arguments(pid));
             if (ProcessNames.Classify(line) == part)
             {
                 return new PartProcess(pid, line);
@@ -34,46 +34,6 @@ public static class AppHostChildren
         catch (ArgumentException)
         {
             throw new RunException($"process {process.Pid} ({process.CommandLine}) is gone before the drill killed it");
-        }
-    }
-
-    private static IEnumerable<int> ChildrenOf(int parent)
-    {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            string stat;
-            try
-            {
-                stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue; // ended while we looked
-            }
-
-            // After "pid (comm) ": state, ppid.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            if (fields.Length > 1 && int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ppid) && ppid == parent)
-            {
-                yield return pid;
-            }
-        }
-    }
-
-    private static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return "";
         }
     }
 }

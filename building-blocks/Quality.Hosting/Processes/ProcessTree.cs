@@ -4,9 +4,10 @@ namespace Quality.Hosting;
 
 /// <summary>
 /// Reads /proc to find a process's descendants. Needed because some children leave our
-/// process group (Erlang's erl_child_setup calls setsid), so a group kill misses them.
+/// process group (Erlang's erl_child_setup calls setsid), so a group kill misses them. The bench tools use it to find
+/// the processes an AppHost started.
 /// </summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     /// <summary>The pid and every live descendant of it.</summary>
     public static IReadOnlyList<int> Family(int pid)
@@ -24,6 +25,22 @@ internal static class ProcessTree
             if (children.TryGetValue(result[i], out var list)) result.AddRange(list);
         }
         return result;
+    }
+
+    /// <summary>The live processes whose parent is <paramref name="pid"/>.</summary>
+    public static IReadOnlyList<int> Children(int pid) => [.. ReadParents().Where(p => p.Parent == pid).Select(p => p.Pid)];
+
+    /// <summary>The process's command line, one entry per argument; empty once it is gone.</summary>
+    public static IReadOnlyList<string> Arguments(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>True while the process exists and is not a zombie waiting to be reaped.</summary>

@@ -16,8 +16,8 @@ public sealed class NotificationsServers : IAsyncLifetime
     private NotificationsHost? _host;
     private NotificationsHost? _replica;
     private readonly Lock _replicaGate = new();
-    private FakeIntakeServer? _intakeServer;
-    private FakeRoutingServer? _routingServer;
+    private FakeGrpcServer? _intakeServer;
+    private FakeGrpcServer? _routingServer;
 
     public NotificationsHost Notifications => _host ?? throw new InvalidOperationException("Not started.");
 
