@@ -20,7 +20,9 @@ public static class SurgeDetector
     {
         if (state.InSurge)
         {
-            if (count <= ThresholdOf(state, options))
+            // An interval from before the episode (closing only now, past its lateness, while a later open one already
+            // surges) says nothing about whether the episode is over.
+            if (start >= state.EpisodeStart && count <= ThresholdOf(state, options))
             {
                 state.InSurge = false;
                 state.AnnouncedAt = null;

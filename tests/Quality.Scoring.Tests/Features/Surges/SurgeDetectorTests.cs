@@ -75,6 +75,25 @@ public sealed class SurgeDetectorTests
         Assert.NotEqual(episode, state.EpisodeId);
     }
 
+    [Fact]
+    public void An_interval_closing_after_a_later_one_began_an_episode_does_not_end_it()
+    {
+        // The run at the turn of an interval: the new one already surges (seen open) while the one before it, a
+        // normal one, is only now past its lateness and closes. Found by two replicas announcing one surge twice.
+        var state = History([2, 1, 3, 2, 2, 1, 2, 3, 2]);
+        var previous = state.NextInterval;
+        var current = previous + Options.Interval;
+        SurgeDetector.Observe(state, current, 30, Options);
+        var episode = state.EpisodeId;
+        state.AnnouncedAt = current;
+
+        SurgeDetector.Close(state, previous, 2, Options);
+        SurgeDetector.Observe(state, current, 31, Options);
+
+        Assert.Equal((true, episode), (state.InSurge, state.EpisodeId));
+        Assert.False(SurgeDetector.ShouldAnnounce(state));
+    }
+
     private static SurgeState History(int[] counts)
     {
         var state = new SurgeState { Category = "c", NextInterval = T0 };
