@@ -1,3 +1,4 @@
+using Quality.FaultDrills.Breaches;
 using Quality.FaultDrills.Posting;
 using Quality.FaultDrills.Processes;
 using Quality.FaultDrills.Reconciliation;
@@ -8,7 +9,7 @@ namespace Quality.FaultDrills;
 
 /// <summary>
 /// One drill: posts a steady stream of feedback, kills one part with SIGKILL, waits for the AppHost to bring it back,
-/// keeps posting, then stops and reconciles every accepted item end to end.
+/// keeps posting, then stops and reconciles every accepted item end to end, each complaint's SLA breach included.
 /// </summary>
 public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCorpus corpus, Action<string> log)
 {
@@ -34,7 +35,9 @@ public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCor
         using var probeHttp = new HttpClient();
         var probe = new PartProbe(target, probeHttp);
         var runId = Guid.NewGuid().ToString("N")[..10];
-        var stream = new FeedbackStream(new IntakeClient(http), corpus, runId, options.ItemsPerSecond);
+        await using var breaches = await BreachSetup.CreateAsync(target, runId, ct);
+        log($"every complaint's case breaches its first response after {BreachSetup.FirstResponse.TotalSeconds:0}s (customer tier {breaches.CustomerTier}; alerted by rule {breaches.RuleId})");
+        var stream = new FeedbackStream(new IntakeClient(http), corpus, runId, breaches.CustomerTier, options.ItemsPerSecond);
 
         using var stopPosting = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -72,7 +75,7 @@ public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCor
 
         var accepted = stream.Accepted;
         log($"posting stopped: {accepted.Count} accepted; reconciling");
-        var reconciliation = await new Reconciler(target.PostgresConnection).SettleAsync(accepted, options.Settle, ct);
+        var reconciliation = await new Reconciler(target.PostgresConnection, breaches.RuleId).SettleAsync(accepted, options.Settle, ct);
         return new DrillReport(options.Part, victim.Pid, back.Pid, down,
             ThroughputRecovery.After(stream.AcceptedPerSecond(), options.ItemsPerSecond, killedAt, postingEnded),
             options.ItemsPerSecond, stream.Offered, stream.FailedAttempts,

@@ -8,8 +8,8 @@ namespace Quality.SystemTests;
 /// <summary>
 /// The fault drills (<c>bench/Quality.FaultDrills</c>) against the whole system: one part killed with SIGKILL
 /// under a steady stream of feedback, brought back by the orchestrator, and every accepted item reconciled end to
-/// end. CI runs the two services whose death clients and cases feel first, Routing and Intake; the others are
-/// explicit: <c>dotnet test tests/Quality.System.Tests -c Release --no-build -- xUnit.Explicit=only</c>.
+/// end, each complaint's SLA breach fired and alerted once. CI runs every drill but PostgreSQL's, which is explicit:
+/// <c>dotnet test tests/Quality.System.Tests -c Release --no-build -- xUnit.Explicit=only</c>.
 /// </summary>
 // Like every system test it runs alone (the assembly is serial): a drill kills parts of the system the others use.
 public sealed class FaultDrillTests(QualitySystem system)
@@ -43,16 +43,16 @@ public sealed class FaultDrillTests(QualitySystem system)
     [Fact(Explicit = true)]
     public Task PostgreSQL_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Postgres);
 
-    [Fact(Explicit = true)]
+    [Fact]
     public Task Redis_killed_and_restarted_empty_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Redis);
 
     [Fact]
     public Task Intake_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Intake);
 
-    [Fact(Explicit = true)]
+    [Fact]
     public Task Scoring_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Scoring);
 
-    [Fact(Explicit = true)]
+    [Fact]
     public Task Notifications_killed_with_sigkill_loses_nothing_and_duplicates_nothing() => DrillAsync(ResourceNames.Notifications);
 
     private async Task DrillAsync(string part)

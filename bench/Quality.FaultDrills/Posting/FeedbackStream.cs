@@ -9,7 +9,7 @@ namespace Quality.FaultDrills.Posting;
 /// customer (so every complaint opens its own case). An item whose POST fails is retried as a real client would:
 /// the same external id, once a second, until Intake accepts it or the stream gives up.
 /// </summary>
-public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, string runId, double itemsPerSecond)
+public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, string runId, string customerTier, double itemsPerSecond)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
@@ -83,7 +83,7 @@ public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, str
         {
             try
             {
-                var result = (await intake.SubmitAsync(externalId, text, $"drill-{runId}-customer-{n}", giveUp).ConfigureAwait(false))[0];
+                var result = (await intake.SubmitAsync(externalId, text, $"drill-{runId}-customer-{n}", giveUp, customerTier).ConfigureAwait(false))[0];
                 _accepted[externalId] = new AcceptedItem(externalId, result.FeedbackId, result.Kind, failures, result.Duplicate, _clock.Elapsed);
                 return;
             }

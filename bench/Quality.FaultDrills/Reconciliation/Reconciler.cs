@@ -7,9 +7,10 @@ namespace Quality.FaultDrills.Reconciliation;
 
 /// <summary>
 /// Reads the services' own tables: Intake's <c>feedback</c> (unique per channel and external id), Routing's
-/// <c>cases</c> and <c>case_complaints</c> by feedback id, Scoring's <c>feedback_facts</c>.
+/// <c>cases</c> and <c>case_complaints</c> by feedback id, Scoring's <c>feedback_facts</c>; with a breach rule,
+/// Routing's <c>sla_timeline</c> breaches and Notifications' <c>alerts</c> of that rule by case id.
 /// </summary>
-public sealed class Reconciler(string postgresConnection)
+public sealed class Reconciler(string postgresConnection, Guid? breachRuleId = null)
 {
     /// <summary>Checks until nothing is missing, or until nothing more arrived for <paramref name="settle"/>.</summary>
     public async Task<Reconciliation> SettleAsync(IReadOnlyCollection<AcceptedItem> accepted, TimeSpan settle, CancellationToken ct)
@@ -35,7 +36,7 @@ public sealed class Reconciler(string postgresConnection)
     {
         var externalIds = accepted.Select(a => a.ExternalId).ToArray();
         var stored = await RowsAsync(ResourceNames.IntakeDb,
-            "SELECT external_id, id, kind FROM feedback WHERE external_id = ANY($1)", externalIds,
+            "SELECT external_id, id, kind FROM feedback WHERE external_id = ANY($1)", [externalIds],
             r => (ExternalId: r.GetString(0), Id: r.GetGuid(1), Kind: r.GetString(2)), ct).ConfigureAwait(false);
         var byExternalId = stored.ToLookup(s => s.ExternalId, StringComparer.Ordinal);
 
@@ -62,20 +63,54 @@ public sealed class Reconciler(string postgresConnection)
         var factsLost = ids.Where(id => facts.GetValueOrDefault(id) == 0).Order().ToList();
         var factsDuplicated = facts.Where(f => f.Value > 1).Select(f => f.Key).Order().ToList();
 
+        var breaches = breachRuleId is { } ruleId
+            ? await BreachesAsync([.. complaints], ruleId, ct).ConfigureAwait(false)
+            : BreachCheck.None;
+
         return new Reconciliation(accepted.Count, stored.Count, complaints.Count, intakeLost, intakeDuplicated,
-            casesLost, casesDuplicated, factsLost, factsDuplicated);
+            casesLost, casesDuplicated, factsLost, factsDuplicated, breaches);
+    }
+
+    /// <summary>
+    /// Each complaint's case breaches its one short first-response goal: its breach recorded exactly once in Routing
+    /// (no breach is a timer that never fired, two are a timer fired twice) and alerted exactly once by the rule.
+    /// </summary>
+    private async Task<BreachCheck> BreachesAsync(Guid[] complaintIds, Guid ruleId, CancellationToken ct)
+    {
+        var breaches = await RowsAsync(ResourceNames.RoutingDb,
+            """
+            SELECT c.id, (SELECT count(*) FROM sla_timeline t WHERE t.case_id = c.id AND t.event = 'breached')
+            FROM cases c WHERE c.feedback_id = ANY($1)
+            """, [complaintIds], r => (Id: r.GetGuid(0), Count: r.GetInt64(1)), ct).ConfigureAwait(false);
+        var caseIds = breaches.Select(b => b.Id).ToArray();
+        var alerts = (await RowsAsync(ResourceNames.NotificationsDb,
+                "SELECT case_id, count(*) FROM alerts WHERE rule_id = $2 AND case_id = ANY($1) GROUP BY case_id",
+                [caseIds, ruleId], r => (Id: r.GetGuid(0), Count: r.GetInt64(1)), ct).ConfigureAwait(false))
+            .ToDictionary(r => r.Id, r => r.Count);
+
+        return new BreachCheck(
+            Breached: breaches.Count(b => b.Count > 0),
+            NotBreached: [.. breaches.Where(b => b.Count == 0).Select(b => b.Id).Order()],
+            BreachedTwice: [.. breaches.Where(b => b.Count > 1).Select(b => b.Id).Order()],
+            NotAlerted: [.. breaches.Where(b => b.Count > 0 && alerts.GetValueOrDefault(b.Id) == 0).Select(b => b.Id).Order()],
+            AlertedTwice: [.. alerts.Where(a => a.Value > 1).Select(a => a.Key).Order()]);
     }
 
     private async Task<Dictionary<Guid, long>> CountsAsync(string database, string sql, Guid[] ids, CancellationToken ct) =>
-        (await RowsAsync(database, sql, ids, r => (Id: r.GetGuid(0), Count: r.GetInt64(1)), ct).ConfigureAwait(false))
+        (await RowsAsync(database, sql, [ids], r => (Id: r.GetGuid(0), Count: r.GetInt64(1)), ct).ConfigureAwait(false))
             .ToDictionary(r => r.Id, r => r.Count);
 
-    private async Task<List<T>> RowsAsync<TKey, T>(string database, string sql, TKey[] keys, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    private async Task<List<T>> RowsAsync<T>(string database, string sql, object[] parameters, Func<NpgsqlDataReader, T> read, CancellationToken ct)
     {
         var builder = new NpgsqlConnectionStringBuilder(postgresConnection) { Database = database };
         await using var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new NpgsqlParameter { Value = keys } } };
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -31,17 +31,23 @@ public sealed record DrillReport(
         text.AppendLine(RateRecovered is { } recovered
             ? string.Create(CultureInfo.InvariantCulture, $"throughput: back to >= 90 % of the offered rate {recovered.TotalSeconds:0.0}s after the kill")
             : "throughput: not back to >= 90 % of the offered rate before posting stopped");
-        text.AppendLine(CultureInfo.InvariantCulture, $"reconciled: {r.Stored} stored in Intake, {r.Complaints} complaints, lost = {r.Lost}, duplicated = {r.Duplicated}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"reconciled: {r.Stored} stored in Intake, {r.Complaints} complaints, {r.Breaches.Breached} SLA breaches, lost = {r.Lost}, duplicated = {r.Duplicated}");
         Append(text, "never accepted (external ids)", Abandoned);
         Append(text, "lost in Intake (external ids)", r.IntakeLost);
         Append(text, "duplicated in Intake (external ids)", r.IntakeDuplicated);
-        Append(text, "complaints without exactly their own case in Routing (feedback ids)", r.CasesLost.Select(g => g.ToString()).ToList());
-        Append(text, "cases opened more than once or for a non-complaint (feedback ids)", r.CasesDuplicated.Select(g => g.ToString()).ToList());
-        Append(text, "items without a fact in Scoring (feedback ids)", r.FactsLost.Select(g => g.ToString()).ToList());
-        Append(text, "items with more than one fact in Scoring (feedback ids)", r.FactsDuplicated.Select(g => g.ToString()).ToList());
+        Append(text, "complaints without exactly their own case in Routing (feedback ids)", Ids(r.CasesLost));
+        Append(text, "cases opened more than once or for a non-complaint (feedback ids)", Ids(r.CasesDuplicated));
+        Append(text, "items without a fact in Scoring (feedback ids)", Ids(r.FactsLost));
+        Append(text, "items with more than one fact in Scoring (feedback ids)", Ids(r.FactsDuplicated));
+        Append(text, "cases whose SLA breach never fired (case ids)", Ids(r.Breaches.NotBreached));
+        Append(text, "cases whose SLA breach fired more than once (case ids)", Ids(r.Breaches.BreachedTwice));
+        Append(text, "breaches never alerted (case ids)", Ids(r.Breaches.NotAlerted));
+        Append(text, "breaches alerted more than once (case ids)", Ids(r.Breaches.AlertedTwice));
         text.Append(Passed ? "PASSED: lost = 0, duplicated = 0" : "FAILED");
         return text.ToString();
     }
+
+    private static List<string> Ids(IEnumerable<Guid> ids) => [.. ids.Select(g => g.ToString())];
 
     private static void Append(StringBuilder text, string what, IReadOnlyCollection<string> ids)
     {

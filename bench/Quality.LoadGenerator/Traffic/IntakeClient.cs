@@ -6,9 +6,10 @@ namespace Quality.LoadGenerator.Traffic;
 /// <summary>Intake's channel endpoints, as a source system calls them.</summary>
 public sealed class IntakeClient(HttpClient http)
 {
-    public async Task<IReadOnlyList<IntakeResult>> SubmitAsync(string externalId, string text, string customerId, CancellationToken ct)
+    public async Task<IReadOnlyList<IntakeResult>> SubmitAsync(
+        string externalId, string text, string customerId, CancellationToken ct, string? customerTier = null)
     {
-        var answer = await QualityHttp.SendAsync(http, HttpMethod.Post, "api/feedback", new { externalId, text, customerId }, ct).ConfigureAwait(false);
+        var answer = await QualityHttp.SendAsync(http, HttpMethod.Post, "api/feedback", new { externalId, text, customerId, customerTier }, ct).ConfigureAwait(false);
         return [Result(answer)];
     }
 
