@@ -4,7 +4,9 @@ using Quality.FaultDrills;
 
 const string Usage = """
     Fault drills: kill -9 one part of the system started by scripts/run.sh while feedback is posted, wait for it to
-    come back, keep posting, then reconcile every accepted item end to end (Intake, Routing, Scoring).
+    come back, keep posting, then reconcile every accepted item end to end (Intake, Routing, Scoring) and every
+    complaint's SLA breach (fired once by Routing, alerted once by Notifications; the drill sets up a 5 s policy for
+    its own customer tier and an in-app rule, and removes them when it ends).
 
     dotnet run --project bench/Quality.FaultDrills -c Release -- --part <name> [options]
       --part <name>        routing | intake | scoring | notifications | rabbitmq | postgres | redis
