@@ -51,6 +51,7 @@ public static class MessagingExtensions
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Inbox<TDbContext>>();
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDbContext>>("outbox", tags: ["ready"]);
 
         // Start answers only once the bus is connected and this service's queues and bindings exist, so
         // nothing the service publishes or is sent can slip past a topology that is not there yet.

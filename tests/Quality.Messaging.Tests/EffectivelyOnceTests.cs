@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Quality.Messaging.Outbox;
 using RabbitMQ.Client;
@@ -155,7 +156,44 @@ public sealed class EffectivelyOnceTests(MessagingServers servers) : IAsyncLifet
         Assert.Equal(0, await EffectCountAsync(widget));
     }
 
+    [Fact]
+    public async Task Health_is_degraded_while_an_old_event_waits_and_healthy_once_it_is_published()
+    {
+        // A relay that could not publish for five minutes (a broker away) leaves this behind.
+        var widget = Guid.NewGuid();
+        var shipped = OutboxMessage.For(new WidgetShipped { CorrelationId = widget, WidgetId = widget });
+        await using (var writer = NewDbContext())
+        {
+            writer.Set<OutboxMessage>().Add(new OutboxMessage
+            {
+                Id = shipped.Id,
+                MessageType = shipped.MessageType,
+                Payload = shipped.Payload,
+                CorrelationId = widget,
+                CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            });
+            await writer.SaveChangesAsync(Cancellation);
+        }
+
+        using var service = BuildService();
+        var health = service.Services.GetRequiredService<HealthCheckService>();
+        var before = (await health.CheckHealthAsync(r => r.Name == "outbox", Cancellation)).Entries["outbox"];
+        Assert.True(before.Status == HealthStatus.Degraded, $"{before.Status}: {before.Description} {before.Exception}");
+        Assert.Matches(@"events waiting to be published, the oldest for (29\d|3\d\d)(\.\d)? s \(over 60 s\)", before.Description);
+
+        await service.StartAsync(Cancellation);
+        await WaitUntilAsync(async () => (await health.CheckHealthAsync(r => r.Name == "outbox", Cancellation)).Status == HealthStatus.Healthy);
+        Assert.Equal(1, await EffectCountAsync(widget));
+    }
+
     private async Task<IHost> StartServiceAsync()
+    {
+        var host = BuildService();
+        await host.StartAsync(Cancellation);
+        return host;
+    }
+
+    private IHost BuildService()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -166,9 +204,7 @@ public sealed class EffectivelyOnceTests(MessagingServers servers) : IAsyncLifet
         });
         builder.AddServiceDbContext<TestDbContext>(MessagingServers.Database);
         builder.AddMessaging<TestDbContext>("rabbitmq", bus => bus.AddConsumer<WidgetShippedConsumer>());
-        var host = builder.Build();
-        await host.StartAsync(Cancellation);
-        return host;
+        return builder.Build();
     }
 
     private TestDbContext NewDbContext() =>

@@ -21,6 +21,13 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long the oldest unpublished event may wait before the service's health says Degraded. A bulk import's
+    /// backlog can pass it while draining: the health then says so truthfully.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long published events and inbox receipts are kept. Inbox receipts must outlive any redelivery.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
