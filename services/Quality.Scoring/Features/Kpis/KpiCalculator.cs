@@ -82,8 +82,16 @@ public static class KpiCalculator
     public static IReadOnlyList<double> QaScores(IEnumerable<QaReview> reviews, KpiScope scope, KpiPeriod period) =>
         [.. reviews.Where(r => r.CalibrationId is null && period.Contains(r.ReviewedAt) && scope.Includes(r.AgentId, r.TeamId)).Select(r => r.FinalScore)];
 
-    public static KpiResult QaScore(IReadOnlyCollection<double> scores) =>
-        new(KpiDefinitions.QaScore, scores.Count == 0 ? null : scores.Sum() / scores.Count, scores.Count);
+    public static KpiResult QaScore(IReadOnlyCollection<double> scores) => QaScore(scores.Sum(QaMicroPoints), scores.Count);
+
+    /// <summary>
+    /// The average from the sum of scores in millionths of a point: the live values add whole numbers in Redis, so
+    /// both paths sum the same integers and give the same figure to the last digit.
+    /// </summary>
+    public static KpiResult QaScore(long microPoints, long reviews) =>
+        new(KpiDefinitions.QaScore, reviews == 0 ? null : microPoints / 1e6 / reviews, reviews);
+
+    public static long QaMicroPoints(double score) => (long)Math.Round(score * 1e6, MidpointRounding.AwayFromZero);
 
     private static bool InScope(KpiScope scope, (string? AgentId, string? TeamId) owner) => scope.Includes(owner.AgentId, owner.TeamId);
 

@@ -37,9 +37,7 @@ public sealed partial class KpiQuery(
                 // Readiness and values in one Redis round trip.
                 if (await live.ReadAsync(window, kpiScope, now) is { } values)
                 {
-                    // QA reviews are made by people, a handful an hour: PostgreSQL answers them even for live windows.
-                    var reviews = KpiCalculator.QaScores(await loader.ReviewsAsync(kpiPeriod, ct), kpiScope, kpiPeriod);
-                    return new KpiAnswer(kpiScope, kpiPeriod, [.. values, KpiCalculator.QaScore(reviews)], FromRedis: true, Degraded: false);
+                    return new KpiAnswer(kpiScope, kpiPeriod, values, FromRedis: true, Degraded: false);
                 }
             }
             catch (Exception e) when (e is RedisException or TimeoutException)

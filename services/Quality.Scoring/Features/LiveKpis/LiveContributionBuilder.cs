@@ -57,6 +57,14 @@ public sealed class LiveContributionBuilder
             builder.AddFeedback(feedback, owner);
         }
 
+        // A review counts for the agent and team it was made for, as KpiCalculator counts it; calibration reviews never.
+        foreach (var review in facts.Reviews.Where(r => r.CaseId == caseId && r.CalibrationId is null))
+        {
+            var by = (review.AgentId, review.TeamId);
+            builder.Count(review.ReviewedAt, by, LiveFields.QaReviews, 1);
+            builder.Count(review.ReviewedAt, by, LiveFields.QaMicroPoints, KpiCalculator.QaMicroPoints(review.FinalScore));
+        }
+
         if (opened is not null && IsOpen(facts, caseId))
         {
             builder.State(owner, LiveFields.Backlog);
@@ -100,6 +108,7 @@ public sealed class LiveContributionBuilder
             .Concat(facts.Reopens.Select(r => r.CaseId))
             .Concat(facts.Surveys.Where(s => s.CaseId is not null).Select(s => s.CaseId!.Value))
             .Concat(facts.Feedback.Where(f => f.CaseId is not null).Select(f => f.CaseId!.Value))
+            .Concat(facts.Reviews.Where(r => r.CalibrationId is null).Select(r => r.CaseId))
             .Distinct();
         foreach (var caseId in caseIds)
         {

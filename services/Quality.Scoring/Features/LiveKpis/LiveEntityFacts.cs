@@ -64,6 +64,8 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         var feedback = await db.FeedbackFacts.AsNoTracking()
             .Where(f => (f.CaseId != null && caseIds.Contains(f.CaseId.Value)) || (f.CaseId == null && openedFrom.Contains(f.FeedbackId))).ToListAsync(ct);
         var feedbackByCase = feedback.Where(f => f.CaseId is not null).ToLookup(f => f.CaseId!.Value);
+        var reviews = (await db.QaReviews.AsNoTracking().Where(r => r.CalibrationId == null && caseIds.Contains(r.CaseId)).ToListAsync(ct))
+            .ToLookup(r => r.CaseId);
         var feedbackById = feedback.Where(f => f.CaseId is null).ToLookup(f => f.FeedbackId);
 
         return caseIds.Select(caseId =>
@@ -79,6 +81,7 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
                 Reopens = [.. reopens[caseId]],
                 Surveys = [.. surveys[caseId]],
                 Feedback = [.. feedbackByCase[caseId], .. from is { } id ? feedbackById[id] : []],
+                Reviews = [.. reviews[caseId]],
             };
             return (caseId, (LiveContributionBuilder.ForCase(facts, caseId, now), facts.Count));
         });

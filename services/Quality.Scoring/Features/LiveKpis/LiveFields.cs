@@ -18,6 +18,10 @@ public static class LiveFields
     public const string Reopens = "reopens";
     public const string FeedbackItems = "fb_n";
     public const string Complaints = "complaints";
+    public const string QaReviews = "qa_n";
+
+    /// <summary>QA review scores summed in millionths of a point (see <c>KpiCalculator.QaScore</c>).</summary>
+    public const string QaMicroPoints = "qa_micro";
 
     /// <summary>State field: cases open now.</summary>
     public const string Backlog = "backlog";

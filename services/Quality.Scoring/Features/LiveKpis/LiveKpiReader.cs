@@ -34,6 +34,7 @@ public sealed class LiveKpiReader(LiveStore store)
             KpiCalculator.Share(KpiDefinitions.ReopenRate, Count(LiveFields.Reopens), resolutions),
             new(KpiDefinitions.Backlog, backlog, backlog),
             KpiCalculator.Share(KpiDefinitions.ComplaintRate, Count(LiveFields.Complaints), Count(LiveFields.FeedbackItems)),
+            KpiCalculator.QaScore(Count(LiveFields.QaMicroPoints), Count(LiveFields.QaReviews)),
         ];
     }
 

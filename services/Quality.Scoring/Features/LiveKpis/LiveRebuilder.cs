@@ -44,9 +44,15 @@ public sealed class LiveRebuilder(ScoringDbContext db, LiveFolder folder, TimePr
     }
 
     /// <summary>Re-folds entities marked dirty while Redis was away; returns how many were cleared.</summary>
-    public async Task<int> RefoldDirtyAsync(CancellationToken ct)
+    public async Task<int> RefoldDirtyAsync(CancellationToken ct) =>
+        await RefoldAsync(await db.Set<LiveDirtyEntity>().AsNoTracking().OrderBy(d => d.MarkedAt).Take(options.Value.BatchSize).ToListAsync(ct), ct);
+
+    /// <summary>
+    /// Re-folds entities marked dirty and clears their marks once Redis has them; a mark stays when Redis could not be
+    /// written, for <see cref="LiveMaintenance"/> to retry.
+    /// </summary>
+    public async Task<int> RefoldAsync(IReadOnlyList<LiveDirtyEntity> dirty, CancellationToken ct)
     {
-        var dirty = await db.Set<LiveDirtyEntity>().AsNoTracking().OrderBy(d => d.MarkedAt).Take(options.Value.BatchSize).ToListAsync(ct);
         if (dirty.Count == 0 || !(await folder.FoldAsync([.. dirty.Select(d => d.Entity)], ct)).Written)
         {
             return 0;
@@ -73,6 +79,7 @@ public sealed class LiveRebuilder(ScoringDbContext db, LiveFolder folder, TimePr
             UNION SELECT case_id FROM case_reopen_facts WHERE reopened_at >= {cutoff}
             UNION SELECT case_id FROM survey_facts WHERE answered_at >= {cutoff} AND case_id IS NOT NULL
             UNION SELECT case_id FROM feedback_facts WHERE received_at >= {cutoff} AND case_id IS NOT NULL
+            UNION SELECT case_id FROM qa_reviews WHERE reviewed_at >= {cutoff} AND calibration_id IS NULL
             UNION SELECT c.case_id FROM feedback_facts f JOIN case_facts c ON c.feedback_id = f.feedback_id
                 WHERE f.received_at >= {cutoff} AND f.case_id IS NULL
             UNION SELECT c.case_id FROM case_facts c

@@ -1,14 +1,19 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Quality.Scoring.Features.LiveKpis;
 using Quality.Scoring.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Scoring.Features.QaReviews;
 
-/// <summary>Rubrics, reviews, calibration sessions and disputes, for the HTTP endpoints and the gRPC service alike.</summary>
-public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
+/// <summary>
+/// Rubrics, reviews, calibration sessions and disputes, for the HTTP endpoints and the gRPC service alike. A review
+/// that counts (or its decided dispute) marks its case's live values dirty in the same transaction and re-folds them
+/// right after, so the QA score in Redis follows at once, and a crash in between is caught up by the live maintenance.
+/// </summary>
+public sealed partial class QaReviewService(ScoringDbContext db, TimeProvider time, LiveRebuilder live, ILogger<QaReviewService> logger)
 {
     public async Task<Rubric> CreateRubricAsync(ClaimsPrincipal user, CreateRubricRequest request, CancellationToken ct)
     {
@@ -82,6 +87,7 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
             ReviewedAt = time.GetUtcNow(),
         };
         db.QaReviews.Add(review);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -91,6 +97,9 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
             throw new ConflictException($"{caller.Subject} has already reviewed calibration session {request.CalibrationId}");
         }
 
+        var mark = review.CalibrationId is null ? await MarkLiveCaseAsync(caseId, ct) : null;
+        await transaction.CommitAsync(ct);
+        await RefoldAsync(mark, ct);
         return review;
     }
 
@@ -198,6 +207,7 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.QaReviews.Where(r => r.Id == id && r.DisputedAt != null && r.DisputeOutcome == null)
             .ExecuteUpdateAsync(r => r
                 .SetProperty(x => x.DisputeOutcome, outcome)
@@ -205,7 +215,16 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
                 .SetProperty(x => x.DecisionNote, request.Note)
                 .SetProperty(x => x.DecidedBy, decider)
                 .SetProperty(x => x.DecidedAt, now), ct);
-        return changed == 1 ? await GetAsync(user, id, ct) : throw new ConflictException($"the dispute of review {id} has already been decided");
+        if (changed != 1)
+        {
+            throw new ConflictException($"the dispute of review {id} has already been decided");
+        }
+
+        // Only an overturn changes the score, but an upheld one is re-folded too: cheap, and never wrong.
+        var mark = await MarkLiveCaseAsync(review.CaseId, ct);
+        await transaction.CommitAsync(ct);
+        await RefoldAsync(mark, ct);
+        return await GetAsync(user, id, ct);
     }
 
     public async Task<CalibrationReport> CreateCalibrationAsync(ClaimsPrincipal user, CreateCalibrationRequest request, CancellationToken ct)
@@ -294,4 +313,34 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time)
     /// <summary>Fetching one more than the page holds tells whether there is a next page without counting.</summary>
     private static Page<T> PageOf<T>(List<T> fetched, int take, int offset) =>
         fetched.Count > take ? new Page<T>(fetched[..take], offset + take) : new Page<T>(fetched, null);
+
+    /// <summary>Marks the case's live values for re-folding, in the caller's transaction (a mark already there stays: the re-fold covers it).</summary>
+    private async Task<LiveDirtyEntity> MarkLiveCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var mark = new LiveDirtyEntity { Entity = LiveEntities.Case(caseId), MarkedAt = time.GetUtcNow() };
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO live_dirty_entities (entity, marked_at) VALUES ({mark.Entity}, {mark.MarkedAt}) ON CONFLICT DO NOTHING", ct);
+        return mark;
+    }
+
+    /// <summary>After the commit: the review is stored whatever happens here; a mark left behind is retried by the live maintenance.</summary>
+    private async Task RefoldAsync(LiveDirtyEntity? mark, CancellationToken ct)
+    {
+        if (mark is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await live.RefoldAsync([mark], ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRefoldFailed(e, mark.Entity);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live values of {Entity} not re-folded after a QA review; the live maintenance will")]
+    private partial void LogRefoldFailed(Exception exception, string entity);
 }

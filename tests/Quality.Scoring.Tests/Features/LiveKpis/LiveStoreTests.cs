@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quality.Contracts;
 using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Features.LiveKpis;
+using Quality.Scoring.Features.QaReviews;
 using Quality.Scoring.Tests.Infrastructure;
 using Quality.Testing;
 
@@ -62,6 +63,52 @@ public sealed class LiveStoreTests(ScoringServers servers)
         }
     }
 
+    [Fact]
+    public async Task Qa_reviews_in_redis_give_to_the_last_digit_the_score_postgresql_computes()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var team = "qa-live-" + Guid.NewGuid().ToString("N")[..8];
+        var agent = team + "-agent";
+        var (caseA, caseB) = (Guid.NewGuid(), Guid.NewGuid());
+        QaReview Review(Guid caseId, double score, double? adjusted = null, Guid? calibration = null, int minutesAgo = 10) => new()
+        {
+            Id = Guid.NewGuid(), RubricId = Guid.NewGuid(), CaseId = caseId, AgentId = agent, TeamId = team, ReviewerId = "reviewer",
+            Scores = [], Score = score, AdjustedScore = adjusted, CalibrationId = calibration, ReviewedAt = now.AddMinutes(-minutesAgo),
+        };
+        // A score with many decimals, a failed review, an overturned one, a calibration review (no KPI), one outside the hour.
+        var facts = new KpiFacts
+        {
+            Reviews =
+            [
+                Review(caseA, 83.33333333333333), Review(caseA, 0), Review(caseB, 40, adjusted: 77.7777777),
+                Review(caseB, 100, calibration: Guid.NewGuid()), Review(caseB, 50, minutesAgo: 180),
+            ],
+        };
+        var contributions = LiveContributionBuilder.ForAll(facts, now).Select(c => new LiveContribution(c.Entity, 1, c.Entries)).ToList();
+        await Store.ApplyAsync(contributions);
+        try
+        {
+            var reader = new LiveKpiReader(Store);
+            foreach (var window in LiveWindow.All)
+            {
+                foreach (var scope in new[] { KpiScope.Team(team), KpiScope.Agent(agent) })
+                {
+                    var live = await Eventually.Async(() => reader.ReadAsync(window, scope, now), r => r is not null);
+                    Assert.Equal(Find(KpiCalculator.Compute(facts, scope, window.EndingAt(now)), "qa_score"), Find(live!, "qa_score"));
+                }
+            }
+
+            var hour = await reader.ReadAsync(LiveWindow.LastHour, KpiScope.Agent(agent), now);
+            var (value, count) = Find(hour!, "qa_score");
+            Assert.Equal(3, count);
+            Assert.Equal((83.33333333333333 + 0 + 77.7777777) / 3, value!.Value, 6);
+        }
+        finally
+        {
+            await UndoAsync(contributions);
+        }
+    }
+
     private LiveStore Store => servers.Scoring.Services.GetRequiredService<LiveStore>();
 
     private async Task AssertLiveEqualsCalculatedAsync(FixedHistory history, KpiFacts facts, DateTimeOffset now)
@@ -99,7 +146,6 @@ public sealed class LiveStoreTests(ScoringServers servers)
         return (result.Value, result.SampleCount);
     }
 
-    /// <summary>Redis holds every KPI but qa_score, which KpiQuery reads from the reviews in PostgreSQL.</summary>
     private static string Describe(IReadOnlyList<KpiResult> results) =>
-        string.Join("; ", results.Where(r => r.Definition != KpiDefinitions.QaScore).Select(r => $"{r.Definition.Name}={r.Value?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "null"}/{r.SampleCount}"));
+        string.Join("; ", results.Select(r => $"{r.Definition.Name}={r.Value?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "null"}/{r.SampleCount}"));
 }
