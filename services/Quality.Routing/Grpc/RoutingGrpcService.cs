@@ -21,12 +21,8 @@ public sealed class RoutingGrpcService(
     SlaQueries sla)
     : RoutingService.RoutingServiceBase
 {
-    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context)
-    {
-        var found = await cases.GetAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken);
-        var due = await cases.NextSlaDueAsync([found.Id], context.CancellationToken);
-        return found.ToMessage(due.TryGetValue(found.Id, out var at) ? at : null);
-    }
+    public override async Task<Case> GetCase(GetCaseRequest request, ServerCallContext context) =>
+        await WithSlaDueAsync(await cases.GetAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken), context);
 
     public override async Task<ListCasesResponse> ListCases(ListCasesRequest request, ServerCallContext context)
     {
@@ -45,25 +41,25 @@ public sealed class RoutingGrpcService(
         new() { Entries = { (await cases.TimelineAsync(Caller(context), CaseId(request.CaseId), context.CancellationToken)).Select(e => e.ToMessage()) } };
 
     public override async Task<Case> AssignCase(AssignCaseRequest request, ServerCallContext context) =>
-        (await lifecycle.AssignAsync(Caller(context), CaseId(request.CaseId), request.AgentId, request.Note, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.AssignAsync(Caller(context), CaseId(request.CaseId), request.AgentId, request.Note, context.CancellationToken), context);
 
     public override async Task<Case> RecordResponse(RecordResponseRequest request, ServerCallContext context) =>
-        (await lifecycle.RecordResponseAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.RecordResponseAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken), context);
 
     public override async Task<Case> ChangeStatus(ChangeStatusRequest request, ServerCallContext context) =>
-        (await lifecycle.ChangeStatusAsync(Caller(context), CaseId(request.CaseId), request.Status, request.Reason, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.ChangeStatusAsync(Caller(context), CaseId(request.CaseId), request.Status, request.Reason, context.CancellationToken), context);
 
     public override async Task<Case> ResolveCase(ResolveCaseRequest request, ServerCallContext context) =>
-        (await lifecycle.ResolveAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.ResolveAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken), context);
 
     public override async Task<Case> ReopenCase(ReopenCaseRequest request, ServerCallContext context) =>
-        (await lifecycle.ReopenAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.ReopenAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken), context);
 
     public override async Task<Case> CloseCase(CloseCaseRequest request, ServerCallContext context) =>
-        (await lifecycle.CloseAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.CloseAsync(Caller(context), CaseId(request.CaseId), request.Reason, context.CancellationToken), context);
 
     public override async Task<Case> AcknowledgeEscalation(AcknowledgeEscalationRequest request, ServerCallContext context) =>
-        (await lifecycle.AcknowledgeEscalationAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken)).ToMessage();
+        await WithSlaDueAsync(await lifecycle.AcknowledgeEscalationAsync(Caller(context), CaseId(request.CaseId), request.Note, context.CancellationToken), context);
 
     public override async Task<Team> UpsertTeam(UpsertTeamRequest request, ServerCallContext context) =>
         (await teams.UpsertAsync(Caller(context), request.TeamId, request.Name, request.Assignment, context.CancellationToken)).ToMessage();
@@ -109,6 +105,13 @@ public sealed class RoutingGrpcService(
 
     public override async Task<ListSlaPoliciesResponse> ListSlaPolicies(ListSlaPoliciesRequest request, ServerCallContext context) =>
         new() { Policies = { (await policies.ListAsync(context.CancellationToken)).Select(p => p.ToMessage()) } };
+
+    /// <summary>A case as read or left by a change, with its nearest running SLA deadline read after the change.</summary>
+    private async Task<Case> WithSlaDueAsync(Features.Cases.Case found, ServerCallContext context)
+    {
+        var due = await cases.NextSlaDueAsync([found.Id], context.CancellationToken);
+        return found.ToMessage(due.TryGetValue(found.Id, out var at) ? at : null);
+    }
 
     private static Caller Caller(ServerCallContext context) => Features.Access.Caller.From(context.GetHttpContext().User);
 

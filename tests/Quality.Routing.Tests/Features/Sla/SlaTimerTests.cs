@@ -7,6 +7,7 @@ using Quality.Contracts.Routing;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Infrastructure;
 using Quality.Routing.Tests.Infrastructure;
+using Quality.ServiceDefaults.Authentication;
 using Quality.Testing;
 
 namespace Quality.Routing.Tests.Features.Sla;
@@ -51,6 +52,31 @@ public sealed class SlaTimerTests(RoutingServers servers)
         Assert.Equal(
             ["started", "warning", "breached"],
             sla.GetProperty("timeline").EnumerateArray().Where(e => e.GetProperty("target").GetString() == "first_response").Select(e => e.GetProperty("event").GetString()));
+    }
+
+    [Fact]
+    public async Task What_a_change_answers_carries_the_nearest_running_deadline_after_the_change()
+    {
+        var scenario = await Scenario.WithAgentAsync(servers.Routing, capacity: 1);
+        var calendar = await CreateRoundTheClockCalendarAsync(scenario);
+        await scenario.CreatePolicyAsync(new[] { new { priority = 3, firstResponse = "3600s", resolution = "7200s" } }, 0.8, calendar);
+        var @case = await scenario.OpenCaseAsync();
+        using var ann = servers.Routing.ClientFor(scenario.AgentId("ann"), Roles.Agent, scenario.Team);
+        var path = $"/api/cases/{@case.Id}";
+
+        var opened = await ann.GetFromJsonAsync<JsonElement>(path, Cancellation);
+        var responded = await scenario.PostAsync(ann, $"{path}/responses", new { note = "checking" });
+        var pending = await scenario.PostAsync(ann, $"{path}/status", new { status = "pending_customer", reason = "order number?" });
+        var resumed = await scenario.PostAsync(ann, $"{path}/status", new { status = "assigned" });
+        var resolved = await scenario.PostAsync(ann, $"{path}/resolve", new { note = "refunded" });
+
+        // First response is due an hour after opening; once answered, resolution (two hours) is the nearest.
+        Assert.Equal(@case.OpenedAt.AddHours(1), opened.GetProperty("slaDueAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(@case.OpenedAt.AddHours(2), responded.GetProperty("slaDueAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        Assert.False(pending.TryGetProperty("slaDueAt", out _), "waiting on the customer pauses the clock");
+        Assert.True(resumed.GetProperty("slaDueAt").GetDateTimeOffset() > @case.OpenedAt.AddHours(2), "the pause moved the deadline on");
+        Assert.Equal((await ann.GetFromJsonAsync<JsonElement>(path, Cancellation)).TryGetProperty("slaDueAt", out _), resolved.TryGetProperty("slaDueAt", out _));
+        Assert.False(resolved.TryGetProperty("slaDueAt", out _), "a resolved case has no running clock");
     }
 
     [Fact]
