@@ -79,7 +79,8 @@ public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCor
         return new DrillReport(options.Part, victim.Pid, back.Pid, down,
             ThroughputRecovery.After(stream.AcceptedPerSecond(), options.ItemsPerSecond, killedAt, postingEnded),
             options.ItemsPerSecond, stream.Offered, stream.FailedAttempts,
-            accepted.Count(a => a.FailedAttempts > 0), accepted.Count(a => a.AnsweredAsDuplicate), stream.Abandoned, reconciliation);
+            accepted.Count(a => a.FailedAttempts > 0), accepted.Count(a => a.AnsweredAsDuplicate), stream.Abandoned,
+            accepted.GroupBy(a => a.Channel).ToDictionary(g => g.Key, g => g.Count()), reconciliation);
     }
 
     private async Task<PartProcess> WaitUntilBackAsync(PartProcess victim, PartProbe probe, CancellationToken ct)

@@ -6,12 +6,15 @@ namespace Quality.FaultDrills.Posting;
 
 /// <summary>
 /// A steady stream of complaints and praise posted to Intake at a fixed rate, each with its own external id and
-/// customer (so every complaint opens its own case). An item whose POST fails is retried as a real client would:
-/// the same external id, once a second, until Intake accepts it or the stream gives up.
+/// customer (so every complaint opens its own case), in turn through the JSON API, a survey (NPS 0–6 for a complaint,
+/// 9–10 for praise, the review as comment) and an email. An item whose POST fails is retried as a real client would:
+/// the same external id (an email's Message-ID), once a second, until Intake accepts it or the stream gives up. Only
+/// the API carries a customer tier, so only its complaints fall under the drill's breach policy.
 /// </summary>
 public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, string runId, string customerTier, double itemsPerSecond)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly Channel[] Channels = [Channel.Api, Channel.Survey, Channel.Email];
 
     private readonly Review[] _negative = [.. Enumerable.Range(0, corpus.Count).Select(i => corpus[i]).Where(r => !r.Positive)];
     private readonly Review[] _positive = [.. Enumerable.Range(0, corpus.Count).Select(i => corpus[i]).Where(r => r.Positive)];
@@ -75,16 +78,30 @@ public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, str
 
     private async Task PostAsync(long n, CancellationToken giveUp)
     {
-        var externalId = $"drill-{runId}-{n:D6}";
-        var pool = n % 2 == 0 ? _negative : _positive;
-        var text = pool[(int)(n / 2 % pool.Length)].Text;
+        var negative = n % 2 == 0;
+        var text = (negative ? _negative : _positive)[(int)(n / 2 % (negative ? _negative : _positive).Length)].Text;
+        var channel = Channels[(int)(n / 2 % Channels.Length)];
+        var customer = $"drill-{runId}-customer-{n}";
+        // An email's external id is its Message-ID, so a retried message is the same message.
+        var externalId = channel == Channel.Email ? $"drill-{runId}-{n:D6}@drills.quality.example" : $"drill-{runId}-{n:D6}";
+        var raw = channel == Channel.Email
+            ? RawEmail.Build(externalId, $"{customer}@customers.example", text.Length <= 20 ? text : text[..20], text, DateTimeOffset.UtcNow)
+            : [];
+        Task<IntakeResult> SubmitAsync() => channel switch
+        {
+            Channel.Survey => intake.SubmitSurveyAsync("nps", negative ? (int)(n / 2 % 7) : 9 + (int)(n / 2 % 2), text, null, externalId, customer, giveUp),
+            Channel.Email => intake.SubmitEmailAsync(raw, giveUp),
+            _ => SubmitApiAsync(),
+        };
+        async Task<IntakeResult> SubmitApiAsync() => (await intake.SubmitAsync(externalId, text, customer, giveUp, customerTier).ConfigureAwait(false))[0];
+
         var failures = 0;
         while (true)
         {
             try
             {
-                var result = (await intake.SubmitAsync(externalId, text, $"drill-{runId}-customer-{n}", giveUp, customerTier).ConfigureAwait(false))[0];
-                _accepted[externalId] = new AcceptedItem(externalId, result.FeedbackId, result.Kind, failures, result.Duplicate, _clock.Elapsed);
+                var result = await SubmitAsync().ConfigureAwait(false);
+                _accepted[externalId] = new AcceptedItem(externalId, result.FeedbackId, result.Kind, failures, result.Duplicate, _clock.Elapsed, channel);
                 return;
             }
             catch (Exception e) when (!giveUp.IsCancellationRequested && e is IntakeException or HttpRequestException or TaskCanceledException)

@@ -2,6 +2,7 @@ using Npgsql;
 using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.FaultDrills.Posting;
+using Quality.LoadGenerator.Traffic;
 
 namespace Quality.FaultDrills.Reconciliation;
 
@@ -63,8 +64,10 @@ public sealed class Reconciler(string postgresConnection, Guid? breachRuleId = n
         var factsLost = ids.Where(id => facts.GetValueOrDefault(id) == 0).Order().ToList();
         var factsDuplicated = facts.Where(f => f.Value > 1).Select(f => f.Key).Order().ToList();
 
+        // Only the API's complaints carry the drill's customer tier, so only they fall under its breach policy.
+        var tiered = accepted.Where(a => a.Channel == Channel.Api).Select(a => a.ExternalId).ToHashSet(StringComparer.Ordinal);
         var breaches = breachRuleId is { } ruleId
-            ? await BreachesAsync([.. complaints], ruleId, ct).ConfigureAwait(false)
+            ? await BreachesAsync([.. stored.Where(s => complaints.Contains(s.Id) && tiered.Contains(s.ExternalId)).Select(s => s.Id)], ruleId, ct).ConfigureAwait(false)
             : BreachCheck.None;
 
         return new Reconciliation(accepted.Count, stored.Count, complaints.Count, intakeLost, intakeDuplicated,
@@ -72,7 +75,7 @@ public sealed class Reconciler(string postgresConnection, Guid? breachRuleId = n
     }
 
     /// <summary>
-    /// Each complaint's case breaches its one short first-response goal: its breach recorded exactly once in Routing
+    /// Each API complaint's case breaches its one short first-response goal: its breach recorded exactly once in Routing
     /// (no breach is a timer that never fired, two are a timer fired twice) and alerted exactly once by the rule.
     /// </summary>
     private async Task<BreachCheck> BreachesAsync(Guid[] complaintIds, Guid ruleId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Quality.LoadGenerator.Traffic;
 
 namespace Quality.FaultDrills.Reporting;
 
@@ -16,6 +17,7 @@ public sealed record DrillReport(
     int AcceptedAfterRetry,
     int AcceptedAsDuplicate,
     IReadOnlyCollection<string> Abandoned,
+    IReadOnlyDictionary<Channel, int> AcceptedByChannel,
     Reconciliation.Reconciliation Reconciliation)
 {
     private const int ShownIds = 20;
@@ -27,7 +29,7 @@ public sealed record DrillReport(
         var r = Reconciliation;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"drill: kill -9 {Part} (pid {KilledPid}), back as pid {RestartedPid} after {Down.TotalSeconds:0.0}s");
-        text.AppendLine(CultureInfo.InvariantCulture, $"posting: {ItemsPerSecond:0.#} items/s, {Offered} offered, {r.Accepted} accepted ({AcceptedAfterRetry} after a failed attempt, {AcceptedAsDuplicate} answered as already stored), {FailedAttempts} failed attempts, {Abandoned.Count} never accepted");
+        text.AppendLine(CultureInfo.InvariantCulture, $"posting: {ItemsPerSecond:0.#} items/s, {Offered} offered, {r.Accepted} accepted ({Channels()}; {AcceptedAfterRetry} after a failed attempt, {AcceptedAsDuplicate} answered as already stored), {FailedAttempts} failed attempts, {Abandoned.Count} never accepted");
         text.AppendLine(RateRecovered is { } recovered
             ? string.Create(CultureInfo.InvariantCulture, $"throughput: back to >= 90 % of the offered rate {recovered.TotalSeconds:0.0}s after the kill")
             : "throughput: not back to >= 90 % of the offered rate before posting stopped");
@@ -46,6 +48,9 @@ public sealed record DrillReport(
         text.Append(Passed ? "PASSED: lost = 0, duplicated = 0" : "FAILED");
         return text.ToString();
     }
+
+    private string Channels() =>
+        string.Join(", ", AcceptedByChannel.OrderBy(c => c.Key).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key.ToString().ToLowerInvariant()} {c.Value}")));
 
     private static List<string> Ids(IEnumerable<Guid> ids) => [.. ids.Select(g => g.ToString())];
 
