@@ -1,8 +1,8 @@
-using Quality.FaultDrills.Breaches;
 using Quality.FaultDrills.Posting;
 using Quality.FaultDrills.Processes;
 using Quality.FaultDrills.Reconciliation;
 using Quality.FaultDrills.Reporting;
+using Quality.LoadGenerator.Breaches;
 using Quality.LoadGenerator.Traffic;
 
 namespace Quality.FaultDrills;
@@ -20,6 +20,9 @@ public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCor
         Quality.Contracts.ResourceNames.Postgres, Quality.Contracts.ResourceNames.Redis,
     ];
 
+    /// <summary>How long after opening a drill's API complaint breaches: short, so breaches fall inside the drill.</summary>
+    public static readonly TimeSpan FirstResponse = TimeSpan.FromSeconds(5);
+
     public async Task<DrillReport> RunAsync(CancellationToken ct)
     {
         if (!Parts.Contains(options.Part, StringComparer.Ordinal))
@@ -35,8 +38,9 @@ public sealed class DrillRun(DrillTarget target, DrillOptions options, ReviewCor
         using var probeHttp = new HttpClient();
         var probe = new PartProbe(target, probeHttp);
         var runId = Guid.NewGuid().ToString("N")[..10];
-        await using var breaches = await BreachSetup.CreateAsync(target, runId, ct);
-        log($"every complaint's case breaches its first response after {BreachSetup.FirstResponse.TotalSeconds:0}s (customer tier {breaches.CustomerTier}; alerted by rule {breaches.RuleId})");
+        await using var breaches = await BreachSetup.CreateAsync(target.ServiceUrls[Quality.Contracts.ResourceNames.Routing],
+            target.ServiceUrls[Quality.Contracts.ResourceNames.Notifications], target.Token, $"drill-{runId}", FirstResponse, webhook: null, ct);
+        log($"every API complaint's case breaches its first response after {FirstResponse.TotalSeconds:0}s (customer tier {breaches.CustomerTier}; alerted in-app by rule {breaches.RuleId})");
         var stream = new FeedbackStream(new IntakeClient(http), corpus, runId, breaches.CustomerTier, options.ItemsPerSecond);
 
         using var stopPosting = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Quality.Benchmarking.Webhooks;
 using Quality.Notifications.Benchmark.Measurement;
 
 namespace Quality.Notifications.Benchmark.Receivers;

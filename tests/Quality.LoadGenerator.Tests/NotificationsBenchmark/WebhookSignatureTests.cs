@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Quality.Notifications.Benchmark.Receivers;
+using Quality.Benchmarking.Webhooks;
 
 namespace Quality.LoadGenerator.Tests.NotificationsBenchmark;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Quality.Notifications.Benchmark.Receivers;
+namespace Quality.Benchmarking.Webhooks;
 
 /// <summary>
 /// The receiver's side of the README's scheme, written from the README rather than shared with the service, so

@@ -1,4 +1,4 @@
-namespace Quality.Notifications.Benchmark.Receivers;
+namespace Quality.Benchmarking.Webhooks;
 
 /// <summary>What a receiver concluded about a request's signature headers.</summary>
 public enum SignatureCheck
