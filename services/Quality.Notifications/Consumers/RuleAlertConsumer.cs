@@ -1,27 +1,15 @@
 using MassTransit;
 using Quality.Contracts;
-using Quality.Messaging.Inbox;
 using Quality.Notifications.Features.Alerts;
-using Quality.Notifications.Features.Deliveries;
-using Quality.Notifications.Infrastructure;
 
 namespace Quality.Notifications.Consumers;
 
 /// <summary>
-/// Turns one event type into alerts for the rules that name it. Alerts and deliveries commit with the
-/// inbox receipt, so a redelivered event makes neither twice; the worker is woken only after the commit.
+/// Turns one event type into alerts for the rules that name it, a batch at a time (see <see cref="AlertBatchOptions"/>
+/// and <see cref="RuleAlertHandler"/>). Alerts and deliveries commit with the inbox receipts, so a redelivered event
+/// makes neither twice; the receipts keep the name of the consumer that took events one at a time.
 /// </summary>
-public sealed class RuleAlertConsumer<TEvent>(Inbox<NotificationsDbContext> inbox, AlertRecorder alerts, DeliverySignal signal)
-    : IConsumer<TEvent> where TEvent : IntegrationEvent
+public sealed class RuleAlertConsumer<TEvent>(RuleAlertHandler handler) : IConsumer<Batch<TEvent>> where TEvent : IntegrationEvent
 {
-    public async Task Consume(ConsumeContext<TEvent> context)
-    {
-        var queued = 0;
-        var processed = await inbox.ProcessOnceAsync<RuleAlertConsumer<TEvent>>(context, async cancellationToken =>
-            queued = await alerts.FanOutAsync(context.Message, cancellationToken));
-        if (processed && queued > 0)
-        {
-            signal.Notify();
-        }
-    }
+    public Task Consume(ConsumeContext<Batch<TEvent>> context) => handler.ConsumeAsync<RuleAlertConsumer<TEvent>, TEvent>(context);
 }

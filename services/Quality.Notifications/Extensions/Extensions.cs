@@ -45,6 +45,8 @@ internal static class Extensions
         builder.AddPostgresHealthCheck(ResourceNames.NotificationsDb);
 
         builder.Services.AddScoped<AlertRecorder>();
+        builder.Services.AddValidatedOptions<AlertBatchOptions>(AlertBatchOptions.SectionName);
+        builder.Services.AddSingleton<RuleAlertHandler>();
         builder.Services.AddScoped<AlertAcknowledger>();
         builder.Services.AddQualityGrpc();
 

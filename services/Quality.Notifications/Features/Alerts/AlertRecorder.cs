@@ -48,76 +48,103 @@ public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise,
     /// starts the alert's escalation timer in the same transaction.
     /// Returns how many deliveries were queued (so the caller can wake the worker).
     /// </summary>
-    public async Task<int> FanOutAsync(IntegrationEvent evt, CancellationToken cancellationToken)
-    {
-        var descriptor = EventCatalog.For(evt.GetType());
-        var severity = descriptor.Severity(evt);
-        var team = descriptor.Team(evt);
-        var rules = await db.Rules.AsNoTracking()
-            .Where(r => r.DeletedAt == null && r.EventTypes.Contains(descriptor.Name) && r.MinSeverity <= severity)
-            .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-        // A team rule only hears about its own team; role and person rules hear about every team.
-        rules.RemoveAll(r => r.ScopeKind == RuleScopes.Team && r.ScopeValue != team);
+    public Task<int> FanOutAsync(IntegrationEvent evt, CancellationToken cancellationToken) => FanOutAsync([evt], cancellationToken);
 
-        var dedupKey = descriptor.DedupKey(evt);
-        await noise.LockAsync(rules, dedupKey, cancellationToken);
-        var data = TemplateRenderer.ToJson(evt);
+    /// <summary>
+    /// <see cref="FanOutAsync(IntegrationEvent, CancellationToken)"/> for a batch of events, in their order: the rules
+    /// are read once per event type, every lock the batch needs is taken in the one global order, and earlier alerts
+    /// are looked up in one query, so an event repeating an earlier one of the same batch is its duplicate too.
+    /// </summary>
+    public async Task<int> FanOutAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        var matches = new List<(IntegrationEvent Event, EventDescriptor Descriptor, int Severity, string? Team, string DedupKey, List<SubscriptionRule> Rules)>(events.Count);
+        var rulesByType = new Dictionary<string, List<SubscriptionRule>>();
+        foreach (var evt in events)
+        {
+            var descriptor = EventCatalog.For(evt.GetType());
+            if (!rulesByType.TryGetValue(descriptor.Name, out var candidates))
+            {
+                candidates = await db.Rules.AsNoTracking()
+                    .Where(r => r.DeletedAt == null && r.EventTypes.Contains(descriptor.Name))
+                    .OrderBy(r => r.Id)
+                    .ToListAsync(cancellationToken);
+                rulesByType[descriptor.Name] = candidates;
+            }
+
+            var severity = descriptor.Severity(evt);
+            var team = descriptor.Team(evt);
+            // A team rule only hears about its own team; role and person rules hear about every team.
+            var rules = candidates.Where(r => r.MinSeverity <= severity && (r.ScopeKind != RuleScopes.Team || r.ScopeValue == team)).ToList();
+            matches.Add((evt, descriptor, severity, team, descriptor.DedupKey(evt), rules));
+        }
+
+        var keyed = matches.SelectMany(m => m.Rules.Select(r => (Rule: r, m.DedupKey))).ToList();
+        await noise.LockAsync(keyed, cancellationToken);
         var now = time.GetUtcNow();
+        var duplicates = await noise.DuplicatesOfAsync(keyed, now, cancellationToken);
         var queued = 0;
         var raised = new List<Alert>();
-        var duplicates = await noise.DuplicatesOfAsync(rules, dedupKey, now, cancellationToken);
-        foreach (var rule in rules)
+        foreach (var (evt, descriptor, severity, team, dedupKey, rules) in matches)
         {
-            Guid? duplicateOf = duplicates.TryGetValue(rule.Id, out var original) ? original : null;
-            var id = Guid.CreateVersion7();
-            var escalates = rule.Escalation.Count > 0 && duplicateOf is null;
-            var alert = new Alert
+            var data = TemplateRenderer.ToJson(evt);
+            foreach (var rule in rules)
             {
-                Id = id,
-                Kind = descriptor.Kind,
-                CaseId = descriptor.CaseId(evt),
-                RecipientRole = RecipientRole(rule.ScopeKind, rule.ScopeValue),
-                RecipientId = rule.ScopeKind == RuleScopes.Person ? rule.ScopeValue : null,
-                TeamId = rule.ScopeKind == RuleScopes.Team ? rule.ScopeValue : team,
-                Severity = severity,
-                Title = Truncate(TemplateRenderer.Render(rule.TemplateEn, descriptor.Name, data)),
-                TitleZh = Truncate(TemplateRenderer.Render(rule.TemplateZh, descriptor.Name, data)),
-                Channel = rule.Channel,
-                RuleId = rule.Id,
-                SourceEventId = evt.EventId,
-                CorrelationId = evt.CorrelationId,
-                CreatedAt = now,
-                DedupKey = rule.DedupWindowSeconds is null ? null : dedupKey,
-                DuplicateOf = duplicateOf,
-                ChainId = escalates ? id : null,
-            };
-            db.Alerts.Add(alert);
-            raised.Add(alert);
-            if (duplicateOf is not null)
-            {
-                continue;
-            }
-
-            if (escalates)
-            {
-                db.EscalationTimers.Add(new EscalationTimer
+                Guid? duplicateOf = duplicates.TryGetValue((rule.Id, dedupKey), out var original) ? original : null;
+                var id = Guid.CreateVersion7();
+                var escalates = rule.Escalation.Count > 0 && duplicateOf is null;
+                var alert = new Alert
                 {
-                    ChainId = alert.Id,
+                    Id = id,
+                    Kind = descriptor.Kind,
+                    CaseId = descriptor.CaseId(evt),
+                    RecipientRole = RecipientRole(rule.ScopeKind, rule.ScopeValue),
+                    RecipientId = rule.ScopeKind == RuleScopes.Person ? rule.ScopeValue : null,
+                    TeamId = rule.ScopeKind == RuleScopes.Team ? rule.ScopeValue : team,
+                    Severity = severity,
+                    Title = Truncate(TemplateRenderer.Render(rule.TemplateEn, descriptor.Name, data)),
+                    TitleZh = Truncate(TemplateRenderer.Render(rule.TemplateZh, descriptor.Name, data)),
+                    Channel = rule.Channel,
                     RuleId = rule.Id,
-                    CurrentAlertId = alert.Id,
-                    NextLevel = 1,
-                    DueAt = now + TimeSpan.FromSeconds(rule.Escalation[0].AfterSeconds),
-                    EventType = descriptor.Name,
-                    EventData = JsonSerializer.SerializeToDocument(data),
-                    EventId = evt.EventId,
-                    OccurredAt = evt.OccurredAt,
-                });
-            }
+                    SourceEventId = evt.EventId,
+                    CorrelationId = evt.CorrelationId,
+                    CreatedAt = now,
+                    DedupKey = rule.DedupWindowSeconds is null ? null : dedupKey,
+                    DuplicateOf = duplicateOf,
+                    ChainId = escalates ? id : null,
+                };
+                db.Alerts.Add(alert);
+                raised.Add(alert);
+                if (duplicateOf is not null)
+                {
+                    continue;
+                }
 
-            var content = new AlertContent(
-                descriptor.Name, data, evt.EventId, evt.CorrelationId, evt.OccurredAt, rule.EmailLanguage, rule.RenderEmailBody(descriptor.Name, data));
-            queued += await QueueAsync(alert, rule, rule.Channel, rule.EmailTo, rule.WebhookUrl, content, now, cancellationToken);
+                if (rule.DedupWindowSeconds is not null)
+                {
+                    // A later event of this batch with the same key repeats this alert.
+                    duplicates[(rule.Id, dedupKey)] = alert.Id;
+                }
+
+                if (escalates)
+                {
+                    db.EscalationTimers.Add(new EscalationTimer
+                    {
+                        ChainId = alert.Id,
+                        RuleId = rule.Id,
+                        CurrentAlertId = alert.Id,
+                        NextLevel = 1,
+                        DueAt = now + TimeSpan.FromSeconds(rule.Escalation[0].AfterSeconds),
+                        EventType = descriptor.Name,
+                        EventData = JsonSerializer.SerializeToDocument(data),
+                        EventId = evt.EventId,
+                        OccurredAt = evt.OccurredAt,
+                    });
+                }
+
+                var content = new AlertContent(
+                    descriptor.Name, data, evt.EventId, evt.CorrelationId, evt.OccurredAt, rule.EmailLanguage, rule.RenderEmailBody(descriptor.Name, data));
+                queued += await QueueAsync(alert, rule, rule.Channel, rule.EmailTo, rule.WebhookUrl, content, now, cancellationToken);
+            }
         }
 
         await FeedNotifier.NotifyAsync(db, raised, cancellationToken);

@@ -15,6 +15,7 @@ namespace Quality.Notifications.Features.Deliveries;
 /// soon as any finishes. For webhooks the claim itself isolates endpoints (<see cref="EndpointLimits"/>): it takes
 /// no more rows for an endpoint than its in-flight cap leaves room for, none while its circuit is open, and one
 /// probe when half-open, so a hanging receiver can hold a few slots for one timeout and never the lane.
+/// Outcomes are written by the lane's <see cref="AttemptRecorder"/>, many attempts to a transaction under load.
 /// </summary>
 public sealed partial class DeliveryWorker(
     IServiceScopeFactory scopes,
@@ -29,6 +30,8 @@ public sealed partial class DeliveryWorker(
     private async Task RunLaneAsync(IDeliverySender sender, CancellationToken stoppingToken)
     {
         var lane = sender.Lane;
+        var recorder = new AttemptRecorder(scopes, sender.Channel, lane, time, logger);
+        var recording = recorder.RunAsync(stoppingToken);
         var inFlight = new HashSet<Task>();
         // One outstanding wait on the signal at a time, kept across rounds, so waits never pile up.
         Task? wake = null;
@@ -51,7 +54,7 @@ public sealed partial class DeliveryWorker(
 
             foreach (var delivery in claimed)
             {
-                inFlight.Add(Task.Run(() => AttemptAsync(sender, delivery, stoppingToken), CancellationToken.None));
+                inFlight.Add(Task.Run(() => AttemptAsync(sender, recorder, delivery, stoppingToken), CancellationToken.None));
             }
 
             // A full claim means more may be due: go again at once (if a slot is free).
@@ -75,6 +78,8 @@ public sealed partial class DeliveryWorker(
         }
 
         await Task.WhenAll(inFlight);
+        recorder.Complete();
+        await recording;
     }
 
     private async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(string channel, DeliveryLane lane, int limit, CancellationToken cancellationToken)
@@ -200,7 +205,7 @@ public sealed partial class DeliveryWorker(
         command.Parameters.Add(parameter);
     }
 
-    private async Task AttemptAsync(IDeliverySender sender, ClaimedDelivery delivery, CancellationToken stoppingToken)
+    private async Task AttemptAsync(IDeliverySender sender, AttemptRecorder recorder, ClaimedDelivery delivery, CancellationToken stoppingToken)
     {
         try
         {
@@ -222,7 +227,7 @@ public sealed partial class DeliveryWorker(
                 return;
             }
 
-            await RecordAsync(sender, delivery, attemptedAt, result, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, stoppingToken);
+            await recorder.RecordAsync(delivery, attemptedAt, result, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -231,99 +236,6 @@ public sealed partial class DeliveryWorker(
         catch (Exception e)
         {
             LogAttemptFailed(e, delivery.Id);
-        }
-    }
-
-    private async Task RecordAsync(IDeliverySender sender, ClaimedDelivery claimed, DateTimeOffset attemptedAt, SendResult result, long latencyMs, CancellationToken cancellationToken)
-    {
-        var lane = sender.Lane;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Locked, so a rule deleted meanwhile cannot have its cancellation overwritten by this attempt's outcome.
-        var delivery = await db.Deliveries.FromSql($"SELECT * FROM deliveries WHERE id = {claimed.Id} FOR UPDATE").SingleAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var error = result.Error is null ? null : Truncate(result.Error);
-        var cancelled = delivery.Status == DeliveryStatuses.Cancelled;
-        delivery.Attempts++;
-        delivery.LeasedUntil = null;
-        if (error is null)
-        {
-            // Even a cancelled delivery that arrived while its rule was being deleted is recorded as what it was.
-            delivery.Status = DeliveryStatuses.Delivered;
-            delivery.CompletedAt = now;
-            delivery.LastError = null;
-        }
-        else if (cancelled)
-        {
-            delivery.LastError = error;
-        }
-        else if (result.Permanent || delivery.Attempts >= lane.MaxAttempts)
-        {
-            delivery.Status = DeliveryStatuses.Dead;
-            delivery.CompletedAt = now;
-            delivery.LastError = error;
-            LogDeadLettered(delivery.Channel, delivery.Id, delivery.Attempts, error);
-        }
-        else
-        {
-            delivery.NextAttemptAt = now + Backoff.After(delivery.Attempts, lane.BaseDelay, lane.MaxDelay, Random.Shared.NextDouble());
-            delivery.LastError = error;
-        }
-
-        if (delivery.Kind == DeliveryKinds.Survey && delivery.Status != DeliveryStatuses.Pending)
-        {
-            // A customer's address and their one-time link are kept only as long as the send needs them.
-            delivery.Recipient = null;
-            delivery.Payload = "";
-        }
-
-        db.DeliveryAttempts.Add(DeliveryAttempt.For(
-            delivery, attemptedAt, delivery.Status == DeliveryStatuses.Pending ? "retry" : delivery.Status, error, result.StatusCode, latencyMs));
-        await db.SaveChangesAsync(cancellationToken);
-        if (lane.PerEndpoint is { } limits && claimed.Endpoint is { } endpoint)
-        {
-            await UpdateCircuitAsync(db, endpoint, claimed.EndpointTroubled, limits, result, error, now, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// A receiver failure counts towards opening the endpoint's circuit (and reopens a half-open one); any answer
-    /// from a working receiver closes it. Healthy endpoints have no row, so their sends cost nothing here.
-    /// </summary>
-    private async Task UpdateCircuitAsync(
-        NotificationsDbContext db, string endpoint, bool troubled, EndpointLimits limits, SendResult result, string? error, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!result.EndpointFault)
-        {
-            if (troubled && await db.EndpointCircuits.Where(c => c.Endpoint == endpoint).ExecuteDeleteAsync(cancellationToken) > 0)
-            {
-                LogCircuitClosed(endpoint);
-            }
-
-            return;
-        }
-
-        // To PostgreSQL's microseconds, so the value read back compares equal when this failure opened the circuit.
-        var openUntil = now + limits.BreakDuration;
-        openUntil = openUntil.AddTicks(-(openUntil.Ticks % 10));
-        // Materialised as is (ToList): EF cannot compose a query over an INSERT.
-        var opened = (await db.Database.SqlQuery<DateTimeOffset?>($"""
-            INSERT INTO endpoint_circuits AS c (endpoint, consecutive_failures, open_until, last_error, updated_at)
-            VALUES ({endpoint}, 1, CASE WHEN 1 >= {limits.FailureThreshold} THEN {openUntil} END, {error}, {now})
-            ON CONFLICT (endpoint) DO UPDATE SET
-                consecutive_failures = c.consecutive_failures + 1,
-                open_until = CASE WHEN c.consecutive_failures + 1 >= {limits.FailureThreshold} OR c.open_until IS NOT NULL
-                                  THEN {openUntil} ELSE c.open_until END,
-                last_error = excluded.last_error,
-                updated_at = excluded.updated_at
-            RETURNING c.open_until AS "Value"
-            """).ToListAsync(cancellationToken)).Single();
-        if (opened == openUntil)
-        {
-            LogCircuitOpen(endpoint, openUntil, error ?? "");
         }
     }
 
@@ -336,20 +248,10 @@ public sealed partial class DeliveryWorker(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, until).SetProperty(d => d.LeasedUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
-    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Claiming due {Channel} deliveries failed")]
     private partial void LogClaimFailed(Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} attempt could not be recorded; it is resent when its lease ends")]
     private partial void LogAttemptFailed(Exception exception, Guid deliveryId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Endpoint {Endpoint} circuit open until {OpenUntil}: {Error}")]
-    private partial void LogCircuitOpen(string endpoint, DateTimeOffset openUntil, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Endpoint {Endpoint} answered again; its circuit is closed")]
-    private partial void LogCircuitClosed(string endpoint);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} delivery {DeliveryId} dead-lettered after {Attempts} attempts: {Error}")]
-    private partial void LogDeadLettered(string channel, Guid deliveryId, int attempts, string error);
 }

@@ -15,10 +15,16 @@ namespace Quality.Notifications.Features.Noise;
 /// </summary>
 public sealed class NoiseControl(NotificationsDbContext db, RoutingCalendars calendars, IOptions<NoiseOptions> options)
 {
-    public async Task LockAsync(IReadOnlyList<SubscriptionRule> rules, string dedupKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks what deciding <paramref name="matches"/> (each rule an event matched, with the event's dedup key) counts:
+    /// each deduplicating rule's key, then each email rule's addresses, every key once.
+    /// </summary>
+    public async Task LockAsync(IReadOnlyList<(SubscriptionRule Rule, string DedupKey)> matches, CancellationToken cancellationToken)
     {
-        var keys = rules.Where(r => r.DedupWindowSeconds is not null).Select(r => r.Id).Order().Select(id => $"dedup:{id}:{dedupKey}")
-            .Concat(rules.Where(r => r.Channel == RuleChannels.Email).SelectMany(r => r.EmailTo).Distinct().Order(StringComparer.Ordinal).Select(a => $"recipient:{a}"));
+        var keys = matches.Where(m => m.Rule.DedupWindowSeconds is not null)
+            .Select(m => (m.Rule.Id, m.DedupKey)).Distinct().OrderBy(k => k.Id).ThenBy(k => k.DedupKey, StringComparer.Ordinal)
+            .Select(k => $"dedup:{k.Id}:{k.DedupKey}")
+            .Concat(matches.Where(m => m.Rule.Channel == RuleChannels.Email).SelectMany(m => m.Rule.EmailTo).Distinct().Order(StringComparer.Ordinal).Select(a => $"recipient:{a}"));
         await LockKeysAsync(keys, cancellationToken);
     }
 
@@ -35,31 +41,36 @@ public sealed class NoiseControl(NotificationsDbContext db, RoutingCalendars cal
     }
 
     /// <summary>
-    /// For each rule of <paramref name="rules"/> that deduplicates, the earlier alert it raised for
-    /// <paramref name="dedupKey"/> inside its window, if any (after <see cref="LockAsync"/>); one query for all of them.
+    /// For each deduplicating rule of <paramref name="matches"/> and its event's dedup key, the earlier alert it raised
+    /// for that key inside its window, if any (after <see cref="LockAsync"/>); one query for all of them.
     /// </summary>
-    public async Task<Dictionary<Guid, Guid>> DuplicatesOfAsync(IReadOnlyList<SubscriptionRule> rules, string dedupKey, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Dictionary<(Guid RuleId, string DedupKey), Guid>> DuplicatesOfAsync(
+        IReadOnlyList<(SubscriptionRule Rule, string DedupKey)> matches, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var windows = rules.Where(r => r.DedupWindowSeconds is not null).ToDictionary(r => r.Id, r => now - TimeSpan.FromSeconds(r.DedupWindowSeconds!.Value));
-        if (windows.Count == 0)
+        var deduplicating = matches.Where(m => m.Rule.DedupWindowSeconds is not null).ToList();
+        if (deduplicating.Count == 0)
         {
             return [];
         }
 
+        var windows = deduplicating.Select(m => m.Rule).DistinctBy(r => r.Id)
+            .ToDictionary(r => r.Id, r => now - TimeSpan.FromSeconds(r.DedupWindowSeconds!.Value));
+        var wanted = deduplicating.Select(m => (m.Rule.Id, m.DedupKey)).ToHashSet();
         var ids = windows.Keys.ToList();
+        var keys = wanted.Select(w => w.DedupKey).Distinct().ToList();
         var earliest = windows.Values.Min();
         var candidates = await db.Alerts.AsNoTracking()
-            .Where(a => ids.Contains(a.RuleId) && a.DedupKey == dedupKey && a.DuplicateOf == null && a.CreatedAt > earliest)
+            .Where(a => ids.Contains(a.RuleId) && keys.Contains(a.DedupKey!) && a.DuplicateOf == null && a.CreatedAt > earliest)
             .OrderBy(a => a.CreatedAt)
-            .Select(a => new { a.RuleId, a.Id, a.CreatedAt })
+            .Select(a => new { a.RuleId, a.DedupKey, a.Id, a.CreatedAt })
             .ToListAsync(cancellationToken);
         // Ordered by creation: the first in each rule's own window is the one repeated.
-        var duplicates = new Dictionary<Guid, Guid>();
+        var duplicates = new Dictionary<(Guid RuleId, string DedupKey), Guid>();
         foreach (var candidate in candidates)
         {
-            if (candidate.CreatedAt > windows[candidate.RuleId])
+            if (wanted.Contains((candidate.RuleId, candidate.DedupKey!)) && candidate.CreatedAt > windows[candidate.RuleId])
             {
-                duplicates.TryAdd(candidate.RuleId, candidate.Id);
+                duplicates.TryAdd((candidate.RuleId, candidate.DedupKey!), candidate.Id);
             }
         }
 
