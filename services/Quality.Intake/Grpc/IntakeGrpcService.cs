@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Quality.Intake.Features.Privacy;
@@ -8,7 +9,7 @@ using Quality.ServiceDefaults.Errors;
 
 namespace Quality.Intake.Grpc;
 
-public sealed class IntakeGrpcService(FeedbackQueries queries, SurveyContacts contacts, PiiProtector pii) : IntakeService.IntakeServiceBase
+public sealed class IntakeGrpcService(FeedbackQueries queries, SurveyContacts contacts, PiiProtector pii, TimeProvider time) : IntakeService.IntakeServiceBase
 {
     public override async Task<Feedback> GetFeedback(GetFeedbackRequest request, ServerCallContext context)
     {
@@ -58,6 +59,33 @@ public sealed class IntakeGrpcService(FeedbackQueries queries, SurveyContacts co
         return new ListFeedbackResponse { Items = { page.Items.Select(i => i.ToMessage(pii)) }, NextPageToken = page.NextPageToken ?? "" };
     }
 
+    /// <summary>Supervisors and above, as for <see cref="ListFeedback"/>.</summary>
+    [Authorize(Policy = Policies.Supervisor)]
+    public override async Task<FeedbackCounts> CountFeedback(CountFeedbackRequest request, ServerCallContext context)
+    {
+        var counts = await queries.CountAsync(new FeedbackFilter
+        {
+            Channel = request.Channel.Trim(),
+            Kind = request.Kind.Trim(),
+            Category = request.Category.Trim(),
+            Language = request.Language.Trim(),
+            CustomerId = request.CustomerId,
+            From = request.From?.ToDateTimeOffset(),
+            To = request.To?.ToDateTimeOffset(),
+        }, time.GetUtcNow(), context.CancellationToken);
+        var response = new FeedbackCounts
+        {
+            From = Timestamp.FromDateTimeOffset(counts.From),
+            To = Timestamp.FromDateTimeOffset(counts.To),
+            Total = counts.Total,
+        };
+        response.ByChannel.Add(counts.ByChannel.Select(ToMessage));
+        response.ByKind.Add(counts.ByKind.Select(ToMessage));
+        response.ByCategory.Add(counts.ByCategory.Select(ToMessage));
+        response.BySentiment.Add(counts.BySentiment.Select(ToMessage));
+        return response;
+    }
+
     /// <summary>Services only: the address in clear goes to whoever sends the invitation, never to a person's screen.</summary>
     [Authorize(Policy = Policies.Service)]
     public override async Task<SurveyContact> GetSurveyContact(GetSurveyContactRequest request, ServerCallContext context)
@@ -77,4 +105,6 @@ public sealed class IntakeGrpcService(FeedbackQueries queries, SurveyContacts co
             Erased = contact.Erased,
         };
     }
+
+    private static FeedbackCount ToMessage(KeyValuePair<string, long> count) => new() { Key = count.Key, Count = count.Value };
 }

@@ -74,6 +74,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ScorecardCatalog>();
         builder.Services.AddScoped<ScorecardQuery>();
         builder.Services.AddScoped<SurgeScan>();
+        builder.Services.AddScoped<SurgeQuery>();
         builder.Services.AddValidatedOptions<SurgeOptions>(SurgeOptions.SectionName);
         builder.Services.AddSingleton<SurgeMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SurgeMonitor>());

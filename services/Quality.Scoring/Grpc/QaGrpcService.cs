@@ -48,4 +48,13 @@ public sealed class QaGrpcService(QaReviewService qa) : QaService.QaServiceBase
     public override async Task<CalibrationSessionReport> GetCalibration(GetCalibrationRequest request, ServerCallContext context) =>
         QaMessages.ToReport(await qa.GetCalibrationAsync(
             context.GetHttpContext().User, QaMessages.ParseId(request.Id, "id", "calibration session"), context.CancellationToken));
+
+    public override async Task<ListCalibrationsResponse> ListCalibrations(ListCalibrationsRequest request, ServerCallContext context)
+    {
+        var page = await qa.ListCalibrationsAsync(
+            context.GetHttpContext().User, request.AgentId, request.Limit, request.Offset, context.CancellationToken);
+        var response = new ListCalibrationsResponse { NextOffset = page.NextOffset };
+        response.Sessions.Add(page.Items.Select(QaMessages.ToReport));
+        return response;
+    }
 }

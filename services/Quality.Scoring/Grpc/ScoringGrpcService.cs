@@ -6,6 +6,7 @@ using Quality.Scoring.Features.Leaderboards;
 using Quality.Scoring.Features.LiveFeed;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.Scoring.Features.Scorecards;
+using Quality.Scoring.Features.Surges;
 using Quality.ServiceDefaults.Authentication;
 using Quality.ServiceDefaults.Errors;
 
@@ -13,7 +14,7 @@ namespace Quality.Scoring.Grpc;
 
 public sealed class ScoringGrpcService(
     KpiQuery kpis, LeaderboardQuery leaderboards, LiveMaintenance maintenance, GoalService goals,
-    KpiFeedHub feed, ScorecardQuery scorecards, TimeProvider time)
+    KpiFeedHub feed, ScorecardQuery scorecards, SurgeQuery surges, TimeProvider time)
     : ScoringService.ScoringServiceBase
 {
     public override async Task<LiveRebuildReport> RebuildLive(RebuildLiveRequest request, ServerCallContext context)
@@ -133,6 +134,27 @@ public sealed class ScoringGrpcService(
 
     public override async Task<GoalReport> CancelGoal(CancelGoalRequest request, ServerCallContext context) =>
         GoalMessages.ToReport(await goals.CancelAsync(context.GetHttpContext().User, GoalMessages.ParseId(request.Id), context.CancellationToken));
+
+    public override async Task<ListSurgesResponse> ListSurges(ListSurgesRequest request, ServerCallContext context)
+    {
+        var readings = await surges.ListAsync(context.GetHttpContext().User, request.SurgingOnly, context.CancellationToken);
+        var response = new ListSurgesResponse { AsOf = Timestamp.FromDateTimeOffset(time.GetUtcNow()) };
+        response.Surges.Add(readings.Select(r => new SurgeReport
+        {
+            Category = r.State.Category,
+            Surging = r.State.InSurge,
+            Baseline = r.State.Mean,
+            Intervals = r.State.Intervals,
+            Threshold = r.Threshold,
+            EpisodeId = r.State.EpisodeId?.ToString() ?? "",
+            EpisodeStartedAt = r.State.EpisodeStart is { } start ? Timestamp.FromDateTimeOffset(start) : null,
+            EpisodeCount = r.State.EpisodeCount,
+            EpisodeBaseline = r.State.EpisodeBaseline,
+            EpisodeThreshold = r.State.EpisodeThreshold,
+            AnnouncedAt = r.State.AnnouncedAt is { } announced ? Timestamp.FromDateTimeOffset(announced) : null,
+        }));
+        return response;
+    }
 
     private KpiReport ToReport(KpiAnswer answer)
     {

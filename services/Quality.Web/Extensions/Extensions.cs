@@ -1,4 +1,5 @@
 using Quality.Contracts;
+using Quality.Intake.Grpc;
 using Quality.Notifications.Grpc;
 using Quality.Routing.Grpc;
 using Quality.Scoring.Grpc;
@@ -6,7 +7,9 @@ using Quality.ServiceDefaults;
 using Quality.Web.Account;
 using Quality.Web.Components;
 using Quality.Web.Features.Alerts;
+using Quality.Web.Features.Feedback;
 using Quality.Web.Features.Overview;
+using Quality.Web.Features.People;
 using Quality.Web.Features.Queue;
 using Quality.Web.Localization;
 
@@ -27,10 +30,16 @@ internal static class Extensions
         // Every call carries the signed-in person's token (PersonTokens), never a service identity; only the
         // queries are retried.
         builder.Services.AddServiceGrpcClient<ScoringService.ScoringServiceClient>(
-            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis), nameof(ScoringService.ScoringServiceClient.ListGoals));
+            ResourceNames.Scoring, "quality.scoring.v1.ScoringService", nameof(ScoringService.ScoringServiceClient.GetKpis), nameof(ScoringService.ScoringServiceClient.ListGoals),
+            nameof(ScoringService.ScoringServiceClient.GetLeaderboard), nameof(ScoringService.ScoringServiceClient.GetScorecard),
+            nameof(ScoringService.ScoringServiceClient.ListSurges));
+        builder.Services.AddServiceGrpcClient<QaService.QaServiceClient>(
+            ResourceNames.Scoring, "quality.scoring.v1.QaService",
+            nameof(QaService.QaServiceClient.ListReviews), nameof(QaService.QaServiceClient.ListCalibrations));
         builder.Services.AddScoped<KpiQueries>();
         builder.Services.AddScoped<LiveKpiFeed>();
         builder.Services.AddScoped<Features.Goals.GoalService>();
+        builder.Services.AddScoped<PeopleService>();
 
         builder.Services.AddServiceGrpcClient<RoutingService.RoutingServiceClient>(
             ResourceNames.Routing, "quality.routing.v1.RoutingService",
@@ -44,6 +53,11 @@ internal static class Extensions
             nameof(NotificationsService.NotificationsServiceClient.ListAlerts), nameof(NotificationsService.NotificationsServiceClient.GetUnreadCount));
         builder.Services.AddScoped<AlertService>();
         builder.Services.AddScoped<AlertFeed>();
+
+        builder.Services.AddServiceGrpcClient<IntakeService.IntakeServiceClient>(
+            ResourceNames.Intake, "quality.intake.v1.IntakeService",
+            nameof(IntakeService.IntakeServiceClient.ListFeedback), nameof(IntakeService.IntakeServiceClient.CountFeedback));
+        builder.Services.AddScoped<FeedbackService>();
     }
 
     public static void MapWebEndpoints(this WebApplication app)

@@ -45,6 +45,7 @@ public sealed class WebSystem : IAsyncLifetime
             .WithReference(_system.Scoring).WaitFor(_system.Scoring)
             .WithReference(_system.Routing).WaitFor(_system.Routing)
             .WithReference(_system.Notifications).WaitFor(_system.Notifications)
+            .WithReference(_system.Intake).WaitFor(_system.Intake)
             .WithEnvironment("Auth__SigningKey", _system.SigningKey)
             .WithEnvironment("Web__SignInFailuresPerName", FailuresPerName.ToString(CultureInfo.InvariantCulture));
         TestPerson[] people = [Admin, Supervisor, Guessed, Agent];
@@ -105,6 +106,27 @@ public sealed class WebSystem : IAsyncLifetime
             "/api/goals", new { metric, target, scope, scopeId, deadline = DateTimeOffset.UtcNow.AddDays(30) }, ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Posts one feedback item to Intake's API channel; answers its id.</summary>
+    public async Task<string> PostFeedbackForIdAsync(string text, CancellationToken ct) =>
+        (await SubmitFeedbackAsync(text, ct)).GetProperty("feedbackId").GetString()!;
+
+    /// <summary>As an admin in Routing: gives the case to the agent, answers the customer and resolves it.</summary>
+    public async Task AssignAndResolveAsync(string caseId, string agentId, CancellationToken ct)
+    {
+        using var routing = _system!.HttpClient(App, ResourceNames.Routing);
+        (await routing.PostAsJsonAsync($"/api/cases/{caseId}/assign", new { agentId }, ct)).EnsureSuccessStatusCode();
+        (await routing.PostAsJsonAsync($"/api/cases/{caseId}/responses", new { note = "sorry" }, ct)).EnsureSuccessStatusCode();
+        (await routing.PostAsJsonAsync($"/api/cases/{caseId}/resolve", new { note = "refunded" }, ct)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A client of Scoring's people-facing API signed in as <paramref name="subject"/> (QA reviews need a reviewer).</summary>
+    public HttpClient ScoringAs(string subject, string role)
+    {
+        var client = _system!.HttpClient(App, ResourceNames.Scoring, role: null);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _system.Token(role, subject: subject));
+        return client;
     }
 
     /// <summary>Each item from its own customer: a second complaint from one customer joins their open case.</summary>

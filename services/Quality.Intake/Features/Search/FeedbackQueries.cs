@@ -69,6 +69,41 @@ public sealed class FeedbackQueries(IntakeDbContext db, FeedbackClassifier class
         return new FeedbackPage(page[..pageSize], FeedbackPageToken.Encode(last.ReceivedAt, last.Id));
     }
 
+    /// <summary>
+    /// Counts per channel, kind, category and sentiment band in [from, to), each a GROUP BY in PostgreSQL over the
+    /// (received_at) index: no row is loaded. <paramref name="filter"/>'s paging and contact fields are not used.
+    /// </summary>
+    public async Task<FeedbackCounts> CountAsync(FeedbackFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (filter.From is null)
+        {
+            errors["from"] = ["is required"];
+        }
+
+        var period = filter with { To = filter.To ?? now, CustomerEmail = "", CustomerPhone = "", PageSize = 0, PageToken = "" };
+        var query = Filter(db.Feedback.AsNoTracking(), period, errors);
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        var byChannel = await Count(query.GroupBy(f => f.Channel), cancellationToken);
+        var byKind = await query.GroupBy(f => f.Kind).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
+        var byCategory = await Count(query.GroupBy(f => f.Category), cancellationToken);
+        var bySentiment = await Count(query.GroupBy(f =>
+            f.Sentiment <= FeedbackCounts.NegativeSentiment ? "negative" : f.Sentiment >= FeedbackCounts.PositiveSentiment ? "positive" : "neutral"), cancellationToken);
+        return new FeedbackCounts(
+            period.From!.Value, period.To!.Value, byChannel.Sum(c => c.Value), byChannel,
+            MostFirst(byKind.Select(k => KeyValuePair.Create(k.Key.ToString().ToLowerInvariant(), k.Count))), byCategory, bySentiment);
+    }
+
+    private static async Task<IReadOnlyList<KeyValuePair<string, long>>> Count(IQueryable<IGrouping<string, FeedbackItem>> groups, CancellationToken ct) =>
+        MostFirst(await groups.Select(g => KeyValuePair.Create(g.Key, g.LongCount())).ToListAsync(ct));
+
+    private static IReadOnlyList<KeyValuePair<string, long>> MostFirst(IEnumerable<KeyValuePair<string, long>> counts) =>
+        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)];
+
     private IQueryable<FeedbackItem> Filter(IQueryable<FeedbackItem> query, FeedbackFilter filter, Dictionary<string, string[]> errors)
     {
         if (filter.Channel.Length > 0)

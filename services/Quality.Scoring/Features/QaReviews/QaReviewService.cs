@@ -254,6 +254,39 @@ public sealed partial class QaReviewService(ScoringDbContext db, TimeProvider ti
     }
 
     /// <summary>
+    /// The sessions the caller may read (as for <see cref="GetCalibrationAsync"/>: managers all, supervisors their team's),
+    /// newest first, optionally one agent's; each with its reviews and spread, read in three queries for the whole page.
+    /// </summary>
+    public async Task<Page<CalibrationReport>> ListCalibrationsAsync(ClaimsPrincipal user, string? agentId, int limit, int offset, CancellationToken ct)
+    {
+        var take = Paging(limit, offset);
+        var query = db.CalibrationSessions.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(agentId))
+        {
+            var agent = agentId.Trim();
+            query = query.Where(s => s.AgentId == agent);
+        }
+
+        var caller = CallerScope.From(user);
+        if (caller.Team is not null)
+        {
+            // The same rule as QaAccess.CanRead, as a query: a team-scoped caller other than a supervisor reads none.
+            var team = user.IsInRole(Roles.Supervisor) && caller.Team.Length > 0 ? caller.Team : null;
+            query = query.Where(s => team != null && s.TeamId == team);
+        }
+
+        var page = PageOf(await query.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Skip(offset).Take(take + 1).ToListAsync(ct), take, offset);
+        var ids = page.Items.Select(s => s.Id).ToList();
+        var rubricIds = page.Items.Select(s => s.RubricId).Distinct().ToList();
+        var reviews = (await db.QaReviews.AsNoTracking().Where(r => r.CalibrationId != null && ids.Contains(r.CalibrationId.Value))
+                .OrderBy(r => r.ReviewedAt).ToListAsync(ct))
+            .ToLookup(r => r.CalibrationId!.Value);
+        var rubrics = await db.Rubrics.AsNoTracking().Where(r => rubricIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        return new Page<CalibrationReport>(
+            [.. page.Items.Select(s => CalibrationReport.Of(s, rubrics[s.RubricId], [.. reviews[s.Id]]))], page.NextOffset);
+    }
+
+    /// <summary>
     /// The rubric, and the case as Scoring knows it from its facts: an unknown case is a bad request, and so is an agent
     /// the case was never assigned to. Without an agent, the case's latest assignment says whose work is reviewed.
     /// </summary>

@@ -22,6 +22,12 @@ internal sealed class IntakeGrpcClient(GrpcChannel channel, string token)
     private static readonly Method<GetSurveyContactRequest, SurveyContact> Contact = new(
         MethodType.Unary, Service, "GetSurveyContact", Marshaller(GetSurveyContactRequest.Parser), Marshaller(SurveyContact.Parser));
 
+    private static readonly Method<CountFeedbackRequest, FeedbackCounts> Count = new(
+        MethodType.Unary, Service, "CountFeedback", Marshaller(CountFeedbackRequest.Parser), Marshaller(FeedbackCounts.Parser));
+
+    public Task<FeedbackCounts> CountFeedbackAsync(CountFeedbackRequest request) =>
+        channel.CreateCallInvoker().AsyncUnaryCall(Count, null, Options(), request).ResponseAsync;
+
     public Task<SurveyContact> GetSurveyContactAsync(string feedbackId) =>
         channel.CreateCallInvoker().AsyncUnaryCall(Contact, null, Options(), new GetSurveyContactRequest { FeedbackId = feedbackId }).ResponseAsync;
 

@@ -217,6 +217,48 @@ public sealed class QaGrpcTests(ScoringServers servers)
         Assert.Contains(rubrics.GetProperty("rubrics").EnumerateArray(), r => r.GetProperty("id").GetString() == rubricId);
     }
 
+    [Fact]
+    public async Task Calibration_sessions_are_listed_newest_first_with_their_spread_for_whoever_may_read_them()
+    {
+        var (team, agent, caseId) = await AssignedCaseAsync();
+        var channels = new List<IDisposable>();
+        try
+        {
+            var manager = Client(channels, "qm-cal-list-1", Roles.QualityManager);
+            var otherManager = Client(channels, "qm-cal-list-2", Roles.QualityManager);
+            var supervisor = Client(channels, $"sup-{team}", Roles.Supervisor, team);
+            var otherSupervisor = Client(channels, "sup-cal-other", Roles.Supervisor, "team-cal-other");
+            var agentClient = Client(channels, agent, Roles.Agent, team);
+            var rubric = await manager.CreateRubricAsync(Standard($"cal-list-{team}"), cancellationToken: Cancellation);
+            var older = await manager.CreateCalibrationAsync(new CreateCalibrationRequest { RubricId = rubric.Id, CaseId = caseId.ToString() }, cancellationToken: Cancellation);
+            var newer = await supervisor.CreateCalibrationAsync(new CreateCalibrationRequest { RubricId = rubric.Id, CaseId = caseId.ToString() }, cancellationToken: Cancellation);
+            // 86 and 68: mean 77, population σ 9.
+            await manager.SubmitReviewAsync(new SubmitReviewRequest { CalibrationId = older.Id, Scores = { Scores(4, 8, 1) } }, cancellationToken: Cancellation);
+            await otherManager.SubmitReviewAsync(new SubmitReviewRequest { CalibrationId = older.Id, Scores = { Scores(2, 6, 1) } }, cancellationToken: Cancellation);
+
+            var first = await supervisor.ListCalibrationsAsync(new ListCalibrationsRequest { AgentId = agent, Limit = 1 }, cancellationToken: Cancellation);
+            Assert.Equal((newer.Id, 0, 1), (Assert.Single(first.Sessions).Id, first.Sessions[0].Overall.Count, first.NextOffset));
+            var second = await supervisor.ListCalibrationsAsync(new ListCalibrationsRequest { AgentId = agent, Limit = 1, Offset = 1 }, cancellationToken: Cancellation);
+            var spread = Assert.Single(second.Sessions);
+            Assert.Null(second.NextOffset);
+            Assert.Equal((older.Id, 2, 77.0, 9.0), (spread.Id, spread.Reviews.Count, Math.Round(spread.Overall.Mean, 9), Math.Round(spread.Overall.StandardDeviation, 9)));
+            Assert.Equal(["greeting", "accuracy", "compliance"], spread.Criteria.Select(c => c.Key));
+
+            Assert.Equal([newer.Id, older.Id], (await manager.ListCalibrationsAsync(new ListCalibrationsRequest { AgentId = agent }, cancellationToken: Cancellation)).Sessions.Select(s => s.Id));
+            Assert.Empty((await otherSupervisor.ListCalibrationsAsync(new ListCalibrationsRequest { AgentId = agent }, cancellationToken: Cancellation)).Sessions);
+            Assert.Empty((await agentClient.ListCalibrationsAsync(new ListCalibrationsRequest { AgentId = agent }, cancellationToken: Cancellation)).Sessions);
+
+            var limit = await Assert.ThrowsAsync<RpcException>(async () =>
+                await manager.ListCalibrationsAsync(new ListCalibrationsRequest { Limit = 101 }, cancellationToken: Cancellation));
+            Assert.Equal(StatusCode.InvalidArgument, limit.StatusCode);
+            Assert.Contains("limit: must be 1 to 100 (0 or none means 50), not 101", limit.Status.Detail);
+        }
+        finally
+        {
+            channels.ForEach(c => c.Dispose());
+        }
+    }
+
     /// <summary>A case opened for a fresh team and assigned to a fresh agent, as Scoring knows it from its facts.</summary>
     private async Task<(string Team, string Agent, Guid CaseId)> AssignedCaseAsync()
     {
