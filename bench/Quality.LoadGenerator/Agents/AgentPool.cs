@@ -17,6 +17,7 @@ public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibi
 {
     public const string TeamId = "loadgen";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RecentlyWorked = TimeSpan.FromMinutes(1);
     private readonly List<Task> _workers = [];
     private readonly ConcurrentDictionary<string, Task> _cases = new();
 
@@ -149,6 +150,15 @@ public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibi
         }
         finally
         {
+            // A poll sent before the case was resolved may still list it as assigned: remember it a while.
+            try
+            {
+                await Task.Delay(RecentlyWorked, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
             _cases.TryRemove(caseId, out _);
         }
     }
