@@ -85,9 +85,9 @@ public sealed class HeldDashboards(WebBenchOptions options, Chromium chromium, W
                 },
                 Client = new ProcessFigures
                 {
-                    RssBeforeMb = Math.Round(clientBefore.RssMegabytes, 1),
-                    RssPeakMb = Math.Round(sampler.ClientRssPeakMb, 1),
-                    RssPerPageKb = PerPage(sampler.ClientRssPeakMb - clientBefore.RssMegabytes, pages.Count),
+                    RssBeforeMb = Math.Round(clientBefore.PssMegabytes, 1),
+                    RssPeakMb = Math.Round(sampler.ClientPssPeakMb, 1),
+                    RssPerPageKb = PerPage(sampler.ClientPssPeakMb - clientBefore.PssMegabytes, pages.Count),
                     CpuCoresWhileHeld = Math.Round((clientAfter.CpuSeconds - clientHeld.CpuSeconds) / heldSeconds, 3),
                     CpuSecondsOpening = Math.Round(clientHeld.CpuSeconds - clientBefore.CpuSeconds, 2),
                 },

@@ -22,15 +22,20 @@ public static class ProcStat
         }
     }
 
-    public static double RssMegabytes(int pid)
+    public static double RssMegabytes(int pid) => Kilobytes($"/proc/{pid}/status", "VmRSS:");
+
+    /// <summary>Proportional set size: shared pages divided among the processes sharing them, so a sum over many processes is not inflated.</summary>
+    public static double PssMegabytes(int pid) => Kilobytes($"/proc/{pid}/smaps_rollup", "Pss:");
+
+    private static double Kilobytes(string file, string key)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var line = File.ReadLines(file).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
             return line is null ? double.NaN
                 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return double.NaN;
         }

@@ -1,13 +1,13 @@
 namespace Quality.Web.Benchmark.Measurement;
 
-/// <summary>Once a second: the peak resident memory of the web process and of the browser, and the peak connections to the web port.</summary>
+/// <summary>Once a second: the peak RSS of the web process, the peak PSS of the browser's processes, and the peak connections to the web port.</summary>
 public sealed class ResourceSampler(WebProcess? web) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
 
     public double WebRssPeakMb { get; private set; }
-    public double ClientRssPeakMb { get; private set; }
+    public double ClientPssPeakMb { get; private set; }
     public int ConnectionsPeak { get; private set; }
 
     public void Start() => _loop = Task.Run(async () =>
@@ -28,7 +28,7 @@ public sealed class ResourceSampler(WebProcess? web) : IAsyncDisposable
             ConnectionsPeak = Math.Max(ConnectionsPeak, web.Connections());
         }
 
-        ClientRssPeakMb = Math.Max(ClientRssPeakMb, ClientProcesses.Sample().RssMegabytes);
+        ClientPssPeakMb = Math.Max(ClientPssPeakMb, ClientProcesses.Sample().PssMegabytes);
     }
 
     public async ValueTask DisposeAsync()

@@ -55,7 +55,7 @@ public static class MarkdownReport
             }
 
             var client = hold.Client;
-            md.AppendLine(CultureInfo.InvariantCulture, $"| browser RSS before → peak | {client.RssBeforeMb} → {client.RssPeakMb} MB ({F(client.RssPerPageKb)} KB per page) |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| browser PSS (all its processes) before → peak | {client.RssBeforeMb} → {client.RssPeakMb} MB ({F(client.RssPerPageKb)} KB per page) |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| browser CPU while held | {client.CpuCoresWhileHeld} cores (opening: {client.CpuSecondsOpening} CPU s) |");
             md.AppendLine();
             md.AppendLine("| Post | kind | seen by | p50 ms | p99 ms | max ms |");
