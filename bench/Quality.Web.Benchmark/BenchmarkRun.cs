@@ -22,7 +22,13 @@ public sealed class BenchmarkRun(WebBenchOptions options)
             _notes.Add(preliminary);
         }
 
-        var web = WebProcess.Find(options.DataDirectory, options.WebUrl, out var problem);
+        var web = ServiceProcess.Find(options.DataDirectory, "Quality.Web.dll", options.WebUrl, out var problem);
+        if (problem is not null)
+        {
+            _notes.Add(problem);
+        }
+
+        var scoring = options.ScoringUrl is null ? null : ServiceProcess.Find(options.DataDirectory, "Quality.Scoring.dll", options.ScoringUrl, out problem);
         if (problem is not null)
         {
             _notes.Add(problem);
@@ -56,7 +62,7 @@ public sealed class BenchmarkRun(WebBenchOptions options)
                 ? await ColdLoads.RunAsync(chromium, options.WebUrl, options.ColdLoads, Progress, ct).ConfigureAwait(false)
                 : null;
             var hold = options.Pages > 0
-                ? await new HeldDashboards(options, chromium, web, intake, Progress).RunAsync(ct).ConfigureAwait(false)
+                ? await new HeldDashboards(options, chromium, web, scoring, intake, Progress).RunAsync(ct).ConfigureAwait(false)
                 : null;
             if (hold is { } h && h.Seen < h.Expected)
             {

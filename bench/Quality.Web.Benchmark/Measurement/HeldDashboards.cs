@@ -13,7 +13,7 @@ namespace Quality.Web.Benchmark.Measurement;
 /// while complaints are posted to Intake, evenly spaced, and counts how many pages showed each one's backlog change
 /// and how fast; meanwhile samples the web process and the browser.
 /// </summary>
-public sealed class HeldDashboards(WebBenchOptions options, Chromium chromium, WebProcess? web, HttpClient intake, Action<string> progress)
+public sealed class HeldDashboards(WebBenchOptions options, Chromium chromium, ServiceProcess? web, ServiceProcess? scoring, HttpClient intake, Action<string> progress)
 {
     private const string Complaint = "送餐太慢了，等了两个小时，饭菜都凉了，非常失望";
 
@@ -40,6 +40,7 @@ public sealed class HeldDashboards(WebBenchOptions options, Chromium chromium, W
             progress($"{pages.Count} of {options.Pages} dashboards live after {openSeconds:0} s; holding them while {options.Posts} complaints are posted");
 
             var webCpuHeld = web?.CpuSeconds() ?? double.NaN;
+            var scoringCpuHeld = scoring?.CpuSeconds() ?? double.NaN;
             var clientHeld = ClientProcesses.Sample();
             var holding = Stopwatch.StartNew();
             var (perPost, latencies) = await PostAndWatchAsync(pages, ct).ConfigureAwait(false);
@@ -52,6 +53,7 @@ public sealed class HeldDashboards(WebBenchOptions options, Chromium chromium, W
             var heldSeconds = holding.Elapsed.TotalSeconds;
             sampler.Sample();
             var webCpuAfter = web?.CpuSeconds() ?? double.NaN;
+            var scoringCpuAfter = scoring?.CpuSeconds() ?? double.NaN;
             var clientAfter = ClientProcesses.Sample();
             var liveAtEnd = 0;
             foreach (var page in pages)
@@ -73,6 +75,7 @@ public sealed class HeldDashboards(WebBenchOptions options, Chromium chromium, W
                 PerPost = perPost,
                 PostToPageMs = latencies.Summarize(),
                 PagesLiveAtEnd = liveAtEnd,
+                ScoringCpuCoresWhileHeld = scoring is null ? double.NaN : Math.Round((scoringCpuAfter - scoringCpuHeld) / heldSeconds, 3),
                 Web = web is null ? null : new ProcessFigures
                 {
                     RssBeforeMb = Math.Round(webRssBefore, 1),

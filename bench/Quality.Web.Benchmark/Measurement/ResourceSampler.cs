@@ -1,7 +1,7 @@
 namespace Quality.Web.Benchmark.Measurement;
 
 /// <summary>Once a second: the peak RSS of the web process, the peak PSS of the browser's processes, and the peak connections to the web port.</summary>
-public sealed class ResourceSampler(WebProcess? web) : IAsyncDisposable
+public sealed class ResourceSampler(ServiceProcess? web) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;

@@ -75,6 +75,7 @@ public static class OptionParser
         {
             WebUrl = OptionValues.Url(given.GetValueOrDefault("web") ?? env["WEB_URL"], "web", envPath),
             IntakeUrl = OptionValues.Url(given.GetValueOrDefault("intake") ?? env["INTAKE_URL"], "intake", envPath),
+            ScoringUrl = env["SCORING_URL"] is { } scoring ? OptionValues.Url(scoring, "scoring", envPath) : null,
             Token = token,
             UserName = given.GetValueOrDefault("user") ?? "admin",
             Password = File.ReadAllText(passwordFile).Trim(),

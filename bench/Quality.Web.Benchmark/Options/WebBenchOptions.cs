@@ -6,6 +6,9 @@ public sealed record WebBenchOptions
     public required Uri WebUrl { get; init; }
     public required Uri IntakeUrl { get; init; }
 
+    /// <summary>Scoring's address, to find its process (it serves every open dashboard's live feed); optional.</summary>
+    public Uri? ScoringUrl { get; init; }
+
     /// <summary>An admin token for Intake, to post the feedback the open dashboards must show.</summary>
     public required string Token { get; init; }
 

@@ -20,5 +20,8 @@ public sealed record HoldResult
     public required LatencySummary PostToPageMs { get; init; }
     public required int PagesLiveAtEnd { get; init; }
     public required ProcessFigures? Web { get; init; }
+
+    /// <summary>Scoring serves one live KPI feed per open dashboard: its CPU while they were held.</summary>
+    public required double ScoringCpuCoresWhileHeld { get; init; }
     public required ProcessFigures Client { get; init; }
 }

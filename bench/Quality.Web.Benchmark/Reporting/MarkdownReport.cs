@@ -54,6 +54,7 @@ public static class MarkdownReport
                 md.AppendLine(CultureInfo.InvariantCulture, $"| connections to the web port (≈ circuits) before → peak | {web.ConnectionsBefore} → {web.ConnectionsPeak} |");
             }
 
+            md.AppendLine(CultureInfo.InvariantCulture, $"| Scoring CPU while held (one live KPI feed per page) | {hold.ScoringCpuCoresWhileHeld} cores |");
             var client = hold.Client;
             md.AppendLine(CultureInfo.InvariantCulture, $"| browser PSS (all its processes) before → peak | {client.RssBeforeMb} → {client.RssPeakMb} MB ({F(client.RssPerPageKb)} KB per page) |");
             md.AppendLine(CultureInfo.InvariantCulture, $"| browser CPU while held | {client.CpuCoresWhileHeld} cores (opening: {client.CpuSecondsOpening} CPU s) |");

@@ -4,33 +4,35 @@ using Quality.Hosting;
 namespace Quality.Web.Benchmark.Measurement;
 
 /// <summary>
-/// The dashboard's process, found among the AppHost's descendants (<c>apphost.pid</c> in its data directory) by its
-/// command line: its CPU time and resident memory from /proc, and the TCP connections established to its port (each
-/// open dashboard holds one, its Blazor circuit's WebSocket).
+/// A service's process, found among the AppHost's descendants (<c>apphost.pid</c> in its data directory) by its
+/// command line: its CPU time and resident memory from /proc, and the TCP connections established to its port (for the
+/// dashboard: each open page holds one, its Blazor circuit's WebSocket).
 /// </summary>
-public sealed class WebProcess(int pid, int port)
+public sealed class ServiceProcess(int pid, int port)
 {
     public int Pid { get; } = pid;
 
-    public static WebProcess? Find(string? dataDirectory, Uri webUrl, out string? problem)
+    /// <param name="assembly">The service's assembly, e.g. <c>Quality.Web.dll</c>.</param>
+    /// <param name="url">The service's HTTP address, whose port the connections are counted on.</param>
+    public static ServiceProcess? Find(string? dataDirectory, string assembly, Uri url, out string? problem)
     {
         problem = null;
         var pidFile = dataDirectory is null ? null : Path.Combine(dataDirectory, "apphost.pid");
         if (!OperatingSystem.IsLinux() || pidFile is null || !File.Exists(pidFile)
             || !int.TryParse(File.ReadAllText(pidFile).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var appHost))
         {
-            problem = $"no running AppHost found through {pidFile ?? "--data-dir"}: the web process's CPU, memory and connections are not measured";
+            problem = $"no running AppHost found through {pidFile ?? "--data-dir"}: {assembly}'s CPU, memory and connections are not measured";
             return null;
         }
 
-        var web = ProcessTree.Family(appHost).FirstOrDefault(p => ProcessTree.Arguments(p).Any(a => a.EndsWith("Quality.Web.dll", StringComparison.Ordinal)));
-        if (web == 0)
+        var service = ProcessTree.Family(appHost).FirstOrDefault(p => ProcessTree.Arguments(p).Any(a => a.EndsWith(assembly, StringComparison.Ordinal)));
+        if (service == 0)
         {
-            problem = $"the AppHost {appHost} runs no Quality.Web.dll: the web process is not measured";
+            problem = $"the AppHost {appHost} runs no {assembly}: it is not measured";
             return null;
         }
 
-        return new WebProcess(web, webUrl.Port);
+        return new ServiceProcess(service, url.Port);
     }
 
     public double CpuSeconds() => ProcStat.CpuSeconds(Pid);
