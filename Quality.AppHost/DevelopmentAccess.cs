@@ -11,7 +11,7 @@ namespace Quality.AppHost;
 /// </summary>
 internal static class DevelopmentAccess
 {
-    private static readonly string[] Services = [ResourceNames.Intake, ResourceNames.Routing, ResourceNames.Scoring, ResourceNames.Notifications];
+    private static readonly string[] Services = [ResourceNames.Intake, ResourceNames.Routing, ResourceNames.Scoring, ResourceNames.Notifications, ResourceNames.Web];
 
     public static string Write(DistributedApplication app, Secret signingKey)
     {

@@ -5,13 +5,14 @@ using Quality.ServiceDefaults.Authentication;
 
 if (args.Contains("--help"))
 {
-    Console.WriteLine($"dotnet run --project Quality.AppHost [-- options]\n{CommandLine.Usage}");
+    Console.WriteLine($"dotnet run --project Quality.AppHost [-- options]\n{CommandLine.Usage}\n{DemoOptions.Usage}");
     return 0;
 }
 
 try
 {
-    var builder = DistributedApplication.CreateBuilder(args);
+    var (demo, hostArgs) = DemoOptions.Parse(args);
+    var builder = DistributedApplication.CreateBuilder(hostArgs);
 
     // One signing key for every service, kept in the data directory so tokens survive restarts.
     var signingKey = builder.AddSecret("auth-signing-key", bytes: 32);
@@ -69,7 +70,7 @@ try
     // The dashboard people sign in to. Its first admin's password is a secret in the data directory; the app
     // is given only its hash.
     var webAdminPassword = builder.AddSecret(WebAccess.AdminPasswordSecret, bytes: 18);
-    builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
+    var web = builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
         .WithReference(scoring).WithReference(routing).WithReference(notifications)
         .WaitFor(scoring).WaitFor(routing).WaitFor(notifications)
         .WithEnvironment("Auth__SigningKey", signingKey)
@@ -77,8 +78,10 @@ try
         .WithEnvironment("Web__Users__0__Role", Roles.Admin)
         .WithEnvironment("Web__Users__0__PasswordHash", () => WebAccess.HashPassword(webAdminPassword.Value));
 
+    builder.AddDemo(demo, signingKey, intake, routing, scoring, notifications, web);
+
     await using var app = builder.Build();
-    await app.RunAsync(afterStart: () => WebAccess.Describe(app, webAdminPassword) + DevelopmentAccess.Write(app, signingKey));
+    await app.RunAsync(afterStart: () => WebAccess.Describe(app, webAdminPassword) + DemoMode.Describe(app, demo) + DevelopmentAccess.Write(app, signingKey));
     return 0;
 }
 catch (HostingException e)

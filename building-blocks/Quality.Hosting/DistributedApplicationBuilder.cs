@@ -16,6 +16,12 @@ public sealed class DistributedApplicationBuilder
 
     public IReadOnlyList<Resource> Resources => _resources;
 
+    /// <summary>The repository root project paths are resolved against (as the built application will use it).</summary>
+    public string RepositoryRoot => Path.GetFullPath(Options.RepositoryRoot ?? Repository.FindRoot());
+
+    /// <summary>The build configuration projects run from (as the built application will use it).</summary>
+    public string Configuration => Options.Configuration ?? Repository.Configuration();
+
     public IResourceBuilder<PostgresServerResource> AddPostgres(string name, int? port = null) =>
         Add(new PostgresServerResource(name, port));
 

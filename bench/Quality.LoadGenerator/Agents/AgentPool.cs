@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Quality.LoadGenerator.Measurement;
 using Quality.LoadGenerator.Traffic;
@@ -8,13 +9,17 @@ namespace Quality.LoadGenerator.Agents;
 /// Simulated agents: a team and N agents with skills created through Routing's HTTP API and set online; each
 /// agent polls its assigned cases, records a response, resolves the case and, for a share of them, has the
 /// customer answer a CSAT survey tied to the case. Agents go offline when the run ends.
+/// With a <paramref name="workTime"/> (the demo) each agent takes its time over several cases at once, as people do,
+/// so cases stay open for a while; without one (benchmarks) it works its cases one after the other at once.
 /// </summary>
-public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibilityTracker kpis, int agents, int capacity,
-    double surveyShare, string runId, int seed)
+public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibilityTracker? kpis, int agents, int capacity,
+    double surveyShare, string runId, int seed, TimeSpan workTime = default)
 {
     public const string TeamId = "loadgen";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan RecentlyWorked = TimeSpan.FromMinutes(1);
     private readonly List<Task> _workers = [];
+    private readonly ConcurrentDictionary<string, Task> _cases = new();
 
     public AgentStats Stats { get; } = new();
 
@@ -54,6 +59,7 @@ public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibi
         try
         {
             await Task.WhenAll(_workers).ConfigureAwait(false);
+            await Task.WhenAll(_cases.Values).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -85,7 +91,16 @@ public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibi
                 var cases = page.TryGetProperty("cases", out var list) ? list.EnumerateArray().Select(c => c.GetProperty("caseId").GetString()!).ToList() : [];
                 foreach (var caseId in cases)
                 {
-                    await WorkCaseAsync(caseId, random, ct).ConfigureAwait(false);
+                    var plan = Plan(random);
+                    if (workTime <= TimeSpan.Zero)
+                    {
+                        await WorkCaseAsync(caseId, plan, ct).ConfigureAwait(false);
+                    }
+                    else if (!_cases.ContainsKey(caseId))
+                    {
+                        // Listed again until answered: one worker per case.
+                        _cases[caseId] = Task.Run(() => WorkCaseInBackgroundAsync(agentId, caseId, plan, ct), ct);
+                    }
                 }
 
                 if (cases.Count == 0)
@@ -105,27 +120,78 @@ public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibi
         }
     }
 
-    private async Task WorkCaseAsync(string caseId, Random random, CancellationToken ct)
+    /// <summary>What the agent and the customer will do with a case, drawn from the agent's own random sequence.</summary>
+    private CasePlan Plan(Random random)
     {
-        await QualityHttp.SendAsync(routing, HttpMethod.Post, $"api/cases/{caseId}/responses", new { note = "您好，我们正在核实，马上给您答复。" }, ct)
-            .ConfigureAwait(false);
-        Stats.OnResponded();
-        await QualityHttp.SendAsync(routing, HttpMethod.Post, $"api/cases/{caseId}/resolve", new { note = "已为您退款并致歉。" }, ct)
-            .ConfigureAwait(false);
-        Stats.OnResolved();
+        var respondAfter = workTime <= TimeSpan.Zero ? TimeSpan.Zero : workTime * (0.25 + 0.75 * random.NextDouble());
+        var resolveAfter = workTime <= TimeSpan.Zero ? TimeSpan.Zero : workTime * (0.5 + random.NextDouble());
         if (random.NextDouble() >= surveyShare)
         {
-            return;
+            return new CasePlan(respondAfter, resolveAfter, null);
         }
 
         // Most customers are satisfied after a resolution; some are not (CSAT 1-2 opens a complaint again).
         var score = random.NextDouble() switch { < 0.6 => 5, < 0.8 => 4, < 0.9 => 3, < 0.95 => 2, _ => 1 };
+        return new CasePlan(respondAfter, resolveAfter, score);
+    }
+
+    private async Task WorkCaseInBackgroundAsync(string agentId, string caseId, CasePlan plan, CancellationToken ct)
+    {
+        try
+        {
+            await WorkCaseAsync(caseId, plan, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is IntakeException or HttpRequestException or OperationCanceledException or KeyNotFoundException)
+        {
+            Stats.OnError($"{agentId}: {e.Message}");
+        }
+        finally
+        {
+            // A poll sent before the case was resolved may still list it as assigned: remember it a while.
+            try
+            {
+                await Task.Delay(RecentlyWorked, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            _cases.TryRemove(caseId, out _);
+        }
+    }
+
+    private async Task WorkCaseAsync(string caseId, CasePlan plan, CancellationToken ct)
+    {
+        if (plan.RespondAfter > TimeSpan.Zero)
+        {
+            await Task.Delay(plan.RespondAfter, ct).ConfigureAwait(false);
+        }
+
+        await QualityHttp.SendAsync(routing, HttpMethod.Post, $"api/cases/{caseId}/responses", new { note = "您好，我们正在核实，马上给您答复。" }, ct)
+            .ConfigureAwait(false);
+        Stats.OnResponded();
+        if (plan.ResolveAfter > TimeSpan.Zero)
+        {
+            await Task.Delay(plan.ResolveAfter, ct).ConfigureAwait(false);
+        }
+
+        await QualityHttp.SendAsync(routing, HttpMethod.Post, $"api/cases/{caseId}/resolve", new { note = "已为您退款并致歉。" }, ct)
+            .ConfigureAwait(false);
+        Stats.OnResolved();
+        if (plan.CsatScore is not { } score)
+        {
+            return;
+        }
+
         var result = await intake.SubmitSurveyAsync("csat", score, null, caseId, $"lg-{runId}-csat-{caseId}", $"lg-{runId}-csat-{caseId}", ct)
             .ConfigureAwait(false);
         Stats.OnSurvey();
         if (!result.Duplicate)
         {
-            kpis.OnStored(Clock.Now, stage: null, items: 1);
+            kpis?.OnStored(Clock.Now, stage: null, items: 1);
         }
     }
 }

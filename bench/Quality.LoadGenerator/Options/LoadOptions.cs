@@ -10,6 +10,18 @@ public sealed record LoadOptions
     public required Uri ScoringUrl { get; init; }
     public required string Token { get; init; }
 
+    /// <summary>Notifications, for the demo's alert rule; not used by benchmark runs.</summary>
+    public Uri? NotificationsUrl { get; init; }
+
+    /// <summary>
+    /// Demo mode (<c>--demo</c>, started by <c>scripts/run.sh --demo</c>): no baselines, no measurements, no results; the first
+    /// rate runs until stopped, with agents taking <see cref="AgentWorkTime"/> over each case.
+    /// </summary>
+    public bool Demo { get; init; }
+
+    /// <summary>How long an agent takes over a case on average; zero works each case at once (benchmarks).</summary>
+    public TimeSpan AgentWorkTime { get; init; }
+
     /// <summary>AMQP URI of the system's broker: the CaseAssigned subscription and the broker baseline.</summary>
     public string? RabbitMqUri { get; init; }
 

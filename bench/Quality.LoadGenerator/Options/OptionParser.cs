@@ -13,9 +13,10 @@ public static class OptionParser
         the AppHost (scripts/run.sh), with simulated agents working the cases, and writes the measurements
         to docs/benchmarks/.
 
-        System (default: read from .quality/quality.env, which the AppHost writes):
+        System (default: the variables an AppHost passes, services__<name>__http__0 and QUALITY_TOKEN, then
+        .quality/quality.env, which the AppHost writes):
           --env FILE             environment file with QUALITY_TOKEN, *_URL, RABBITMQ_URI, POSTGRES_CONNECTION
-          --intake URL  --routing URL  --scoring URL  --token TOKEN
+          --intake URL  --routing URL  --scoring URL  --notifications URL  --token TOKEN
           --rabbitmq URI         AMQP URI: CaseAssigned subscription and broker baseline
           --postgres CONNSTR     Npgsql connection string: commit baseline
           --data-dir DIR         the AppHost's data directory, for CPU and memory per process
@@ -34,6 +35,11 @@ public static class OptionParser
           --agents N             simulated agents working cases; 0 for none (default 10)
           --agent-capacity N     cases each agent may hold (default 200)
           --survey-share F       share of resolved cases followed by a CSAT answer, 0-1 (default 0.5)
+          --agent-work-time S    average seconds an agent takes over a case, several at once (default 0: at once,
+                                 one after the other; 20 with --demo)
+        Demo (what scripts/run.sh --demo runs):
+          --demo                 drive the first --rate until stopped (Ctrl+C, SIGTERM): sets up the team, agents,
+                                 goals and an alert rule, prints progress every 30 s; no baselines, no results
         Output:
           --baseline SECONDS     duration of each raw baseline (RabbitMQ, PostgreSQL); 0 skips (default 5)
           --output DIR           where results go (default docs/benchmarks)
@@ -42,7 +48,11 @@ public static class OptionParser
           --help
         """;
 
-    public static LoadOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
+    public static LoadOptions Parse(IReadOnlyList<string> args, string repositoryRoot) =>
+        Parse(args, repositoryRoot, Environment.GetEnvironmentVariable);
+
+    /// <param name="variables">The process environment: an AppHost passes the services' addresses and a token in it.</param>
+    public static LoadOptions Parse(IReadOnlyList<string> args, string repositoryRoot, Func<string, string?> variables)
     {
         var given = ReadPairs(args);
         var envPath = Path.GetFullPath(given.GetValueOrDefault("env") ?? QualityEnvironment.DefaultPath(repositoryRoot));
@@ -53,22 +63,29 @@ public static class OptionParser
 
         var env = QualityEnvironment.Read(envPath);
         string? Value(string option, string envKey) => given.GetValueOrDefault(option) ?? env[envKey];
+        string? Service(string name) => given.GetValueOrDefault(name) ?? variables($"services__{name}__http__0") ?? env[$"{name.ToUpperInvariant()}_URL"];
 
-        var token = Value("token", "QUALITY_TOKEN")
+        var demo = given.ContainsKey("demo");
+        var token = given.GetValueOrDefault("token") ?? variables("QUALITY_TOKEN") ?? env["QUALITY_TOKEN"]
             ?? throw new OptionException($"no token: start the system with scripts/run.sh (it writes {envPath}) or pass --token");
         var corpus = Path.GetFullPath(given.GetValueOrDefault("data") ?? CorpusPath.Default(repositoryRoot));
         if (!File.Exists(corpus))
         {
-            throw new OptionException($"--data: {corpus} does not exist");
+            throw new OptionException(given.ContainsKey("data")
+                ? $"--data: {corpus} does not exist"
+                : $"the review corpus {corpus} does not exist (traffic is drawn from it; there are no built-in texts): put waimai_10k.csv there or pass --data");
         }
 
         var batchSize = OptionValues.Int(given, "batch-size", 20, 1, 1000);
         return new LoadOptions
         {
-            IntakeUrl = OptionValues.Url(Value("intake", "INTAKE_URL"), "intake", envPath),
-            RoutingUrl = OptionValues.Url(Value("routing", "ROUTING_URL"), "routing", envPath),
-            ScoringUrl = OptionValues.Url(Value("scoring", "SCORING_URL"), "scoring", envPath),
+            IntakeUrl = OptionValues.Url(Service("intake"), "intake", envPath),
+            RoutingUrl = OptionValues.Url(Service("routing"), "routing", envPath),
+            ScoringUrl = OptionValues.Url(Service("scoring"), "scoring", envPath),
+            NotificationsUrl = Service("notifications") is { } notifications ? OptionValues.Url(notifications, "notifications", envPath) : null,
             Token = token,
+            Demo = demo,
+            AgentWorkTime = Seconds(given, "agent-work-time", demo ? 20 : 0, minimum: 0),
             RabbitMqUri = Value("rabbitmq", "RABBITMQ_URI"),
             PostgresConnection = Value("postgres", "POSTGRES_CONNECTION"),
             DataDirectory = given.GetValueOrDefault("data-dir") ?? (File.Exists(envPath) ? Path.GetDirectoryName(envPath) : null),
@@ -92,13 +109,13 @@ public static class OptionParser
         };
     }
 
-    private static readonly HashSet<string> Flags = ["no-live", "help"];
+    private static readonly HashSet<string> Flags = ["no-live", "help", "demo"];
 
     private static readonly HashSet<string> Known =
     [
         "env", "intake", "routing", "scoring", "token", "rabbitmq", "postgres", "data-dir", "rate", "duration", "warmup",
         "drain", "mix", "batch-size", "concurrency", "data", "seed", "agents", "agent-capacity", "survey-share", "baseline",
-        "output", "label",
+        "output", "label", "notifications", "agent-work-time",
     ];
 
     private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args) => CommandLineArguments.ReadPairs(args, Known, Flags);

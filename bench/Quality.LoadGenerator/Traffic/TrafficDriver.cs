@@ -6,10 +6,11 @@ namespace Quality.LoadGenerator.Traffic;
 /// <summary>
 /// Sends items to Intake through the chosen mix of channels, paced open-loop at a rate or as fast as the
 /// in-flight limit allows, with unique external and customer ids so every complaint opens its own case.
+/// The trackers are left out (null) when nothing measures assignments or KPI visibility (the demo).
 /// </summary>
 public sealed class TrafficDriver(
     IntakeClient intake, ReviewCorpus corpus, ChannelMix mix, int concurrency,
-    AssignmentTracker assignments, KpiVisibilityTracker kpis, string runId, int seed)
+    AssignmentTracker? assignments, KpiVisibilityTracker? kpis, string runId, int seed)
 {
     private readonly Random _random = new(seed);
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
@@ -95,10 +96,10 @@ public sealed class TrafficDriver(
                 items - results.Count, stored.Count(r => r.IsComplaint));
             foreach (var complaint in stored.Where(r => r.IsComplaint))
             {
-                assignments.Register(complaint.FeedbackId, sentAt, stage);
+                assignments?.Register(complaint.FeedbackId, sentAt, stage);
             }
 
-            kpis.OnStored(answeredAt, stage, stored.Count);
+            kpis?.OnStored(answeredAt, stage, stored.Count);
         }
         catch (IntakeException e)
         {
