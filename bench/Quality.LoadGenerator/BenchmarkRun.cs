@@ -1,6 +1,7 @@
 using System.Globalization;
 using Quality.LoadGenerator.Agents;
 using Quality.LoadGenerator.Baseline;
+using Quality.LoadGenerator.Breaches;
 using Quality.LoadGenerator.Live;
 using Quality.LoadGenerator.Measurement;
 using Quality.LoadGenerator.Options;
@@ -22,6 +23,7 @@ public sealed class BenchmarkRun(LoadOptions options)
     private TrafficDriver? _driver;
     private AgentPool? _agents;
     private StageMetrics? _stage;
+    private BreachProbes? _breaches;
     private string _phase = "starting";
     private DateTime _phaseStarted = DateTime.UtcNow;
 
@@ -59,11 +61,14 @@ public sealed class BenchmarkRun(LoadOptions options)
             _notes.Add("Scoring's live KPIs did not answer: stored → KPI visible is not measured.");
         }
 
+        await using var breaches = await StartBreachMeasurementAsync(ct).ConfigureAwait(false);
+        _breaches = breaches?.Probes;
         var intake = new IntakeClient(intakeHttp);
-        _driver = new TrafficDriver(intake, corpus, options.Mix, options.Concurrency, _assignments, _kpis, _runId, options.Seed);
+        _driver = new TrafficDriver(intake, corpus, options.Mix, options.Concurrency, _assignments, _kpis, _runId, options.Seed, _breaches);
         if (options.Agents > 0)
         {
-            _agents = new AgentPool(routingHttp, intake, _kpis, options.Agents, options.AgentCapacity, options.SurveyShare, _runId, options.Seed);
+            _agents = new AgentPool(routingHttp, intake, _kpis, options.Agents, options.AgentCapacity, options.SurveyShare, _runId, options.Seed,
+                breaches: _breaches?.Tracker);
             await _agents.SetUpAsync(ct).ConfigureAwait(false);
             _agents.Start(background.Token);
         }
@@ -91,6 +96,11 @@ public sealed class BenchmarkRun(LoadOptions options)
         {
             _notes.Add($"The generator fell behind its schedule in {string.Join(", ", behind)}: all {options.Concurrency} request slots (--concurrency) were "
                 + "busy, so the offered rate was not reached there. Latencies are measured from sending, not from the scheduled time.");
+        }
+
+        if (breaches is not null && (breaches.Probes.Tracker.Repeats > 0 || breaches.BadRequests > 0))
+        {
+            _notes.Add($"Breach webhooks: {breaches.Probes.Tracker.Repeats} came again for a breach already alerted (a retry or a second alert), {breaches.BadRequests} were refused (bad signature or body).");
         }
 
         if (poller.Errors > 0)
@@ -142,7 +152,8 @@ public sealed class BenchmarkRun(LoadOptions options)
             var loadAfter = MachineInfo.LoadAverageNow();
 
             Enter($"{name} drain", stage);
-            await WaitAsync(() => _assignments.WaitingFor(stage) == 0 && _kpis.Pending == 0, options.Drain, ct).ConfigureAwait(false);
+            await WaitAsync(() => _assignments.WaitingFor(stage) == 0 && _kpis.Pending == 0 && (_breaches?.Tracker.WaitingFor(stage) ?? 0) == 0,
+                options.Drain, ct).ConfigureAwait(false);
             results.Add(Result(stage, processes, loadAfter));
         }
 
@@ -169,9 +180,32 @@ public sealed class BenchmarkRun(LoadOptions options)
         IntakeToAssignedMs = stage.Assigned.Summarize(),
         StoredToKpiVisibleMs = stage.KpiVisible.Summarize(),
         ItemsNotVisibleInKpis = stage.ItemsStored - stage.KpiVisible.Count,
+        BreachToWebhookMs = stage.BreachAlerted.Summarize(),
+        BreachesNotAlerted = _breaches?.Tracker.WaitingFor(stage) ?? 0,
         Processes = processes,
         LoadAverageAfter = loadAfter,
     };
+
+    /// <summary>The breach → webhook measurement, or null (with a note) when it is switched off or cannot be set up.</summary>
+    private async Task<BreachMeasurement?> StartBreachMeasurementAsync(CancellationToken ct)
+    {
+        if (options.BreachShare <= 0)
+        {
+            return null;
+        }
+
+        if (options.NotificationsUrl is not { } notifications)
+        {
+            _notes.Add("No Notifications address (--notifications or NOTIFICATIONS_URL): breach → webhook is not measured.");
+            return null;
+        }
+
+        var measurement = await BreachMeasurement.StartAsync(options.RoutingUrl, notifications, options.Token, _runId, options.BreachShare,
+            options.BreachAfter, TimeProvider.System, ct).ConfigureAwait(false);
+        _notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Breach → webhook: {options.BreachShare:P0} of single API items carry customer tier {measurement.Probes.CustomerTier}, whose SLA policy wants a first response within {options.BreachAfter.TotalSeconds:0.#} s; agents leave their cases until the webhook comes (at most {BreachTracker.GiveUpAfter.TotalSeconds:0} s). Latency is from the deadline to the webhook's arrival, on this machine's wall clock."));
+        return measurement;
+    }
 
     private RunStatus Status()
     {

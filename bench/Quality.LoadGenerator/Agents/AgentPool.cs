@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Quality.LoadGenerator.Breaches;
 using Quality.LoadGenerator.Measurement;
 using Quality.LoadGenerator.Traffic;
 
@@ -13,7 +14,7 @@ namespace Quality.LoadGenerator.Agents;
 /// so cases stay open for a while; without one (benchmarks) it works its cases one after the other at once.
 /// </summary>
 public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibilityTracker? kpis, int agents, int capacity,
-    double surveyShare, string runId, int seed, TimeSpan workTime = default)
+    double surveyShare, string runId, int seed, TimeSpan workTime = default, BreachTracker? breaches = null)
 {
     public const string TeamId = "loadgen";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
@@ -88,7 +89,10 @@ public sealed class AgentPool(HttpClient routing, IntakeClient intake, KpiVisibi
             {
                 var page = await QualityHttp.SendAsync(routing, HttpMethod.Get, $"api/cases?agentId={agentId}&status=assigned&pageSize=50", null, ct)
                     .ConfigureAwait(false);
-                var cases = page.TryGetProperty("cases", out var list) ? list.EnumerateArray().Select(c => c.GetProperty("caseId").GetString()!).ToList() : [];
+                var listed = page.TryGetProperty("cases", out var list) ? list.EnumerateArray().ToList() : [];
+                // A case waiting for its breach is left alone until its webhook has come (or the wait is given up).
+                var cases = listed.Where(c => breaches is null || !(c.TryGetProperty("feedbackId", out var f) && f.TryGetGuid(out var id) && breaches.IsWaiting(id)))
+                    .Select(c => c.GetProperty("caseId").GetString()!).ToList();
                 foreach (var caseId in cases)
                 {
                     var plan = Plan(random);

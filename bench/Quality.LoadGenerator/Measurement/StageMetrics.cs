@@ -35,6 +35,9 @@ public sealed class StageMetrics(string name, double? targetRate)
     /// <summary>Stored → counted in Scoring's live <c>last_hour</c> KPIs (per item).</summary>
     public LatencyRecorder KpiVisible { get; } = new();
 
+    /// <summary>SLA deadline → <c>SlaBreached</c> webhook received (per breach complaint), on this machine's wall clock.</summary>
+    public LatencyRecorder BreachAlerted { get; } = new();
+
     public ConcurrentDictionary<string, int> Failures { get; } = new();
 
     public long Requests => Interlocked.Read(ref _requests);

@@ -10,7 +10,7 @@ public sealed record LoadOptions
     public required Uri ScoringUrl { get; init; }
     public required string Token { get; init; }
 
-    /// <summary>Notifications, for the demo's alert rule; not used by benchmark runs.</summary>
+    /// <summary>Notifications: the demo's alert rule, and the benchmark's breach → webhook rule.</summary>
     public Uri? NotificationsUrl { get; init; }
 
     /// <summary>
@@ -44,6 +44,11 @@ public sealed record LoadOptions
     public int Agents { get; init; } = 10;
     public int AgentCapacity { get; init; } = 200;
     public double SurveyShare { get; init; } = 0.5;
+
+    /// <summary>Share of single API items sent with the run's breach tier, whose first response is due after <see cref="BreachAfter"/>; 0 measures no breaches.</summary>
+    public double BreachShare { get; init; } = 0.02;
+
+    public TimeSpan BreachAfter { get; init; } = TimeSpan.FromSeconds(2);
     public int Concurrency { get; init; } = 64;
     public TimeSpan BaselineDuration { get; init; } = TimeSpan.FromSeconds(5);
     public required string OutputDirectory { get; init; }

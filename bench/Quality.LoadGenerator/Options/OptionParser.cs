@@ -37,6 +37,11 @@ public static class OptionParser
           --survey-share F       share of resolved cases followed by a CSAT answer, 0-1 (default 0.5)
           --agent-work-time S    average seconds an agent takes over a case, several at once (default 0: at once,
                                  one after the other; 20 with --demo)
+        Breaches (breach → webhook; needs --notifications or NOTIFICATIONS_URL):
+          --breach-share F       share of single API items whose case must breach: they carry the run's own customer
+                                 tier, an SLA policy gives them a first response due after --breach-after, agents leave
+                                 them until the webhook came, 0-1; 0 measures no breaches (default 0.02)
+          --breach-after S       that first-response goal in seconds, at least 1 (default 2)
         Demo (what scripts/run.sh --demo runs):
           --demo                 drive the first --rate until stopped (Ctrl+C, SIGTERM): sets up the team, agents,
                                  goals and an alert rule, prints progress every 30 s; no baselines, no results
@@ -100,6 +105,8 @@ public static class OptionParser
             Agents = OptionValues.Int(given, "agents", 10, 0, 1000),
             AgentCapacity = OptionValues.Int(given, "agent-capacity", 200, 1, 100_000),
             SurveyShare = Fraction(given, "survey-share", 0.5),
+            BreachShare = Fraction(given, "breach-share", demo ? 0 : 0.02),
+            BreachAfter = Seconds(given, "breach-after", 2, minimum: 1),
             BaselineDuration = Seconds(given, "baseline", 5, minimum: 0),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
             Label = Label(given.GetValueOrDefault("label") ?? "run"),
@@ -115,7 +122,7 @@ public static class OptionParser
     [
         "env", "intake", "routing", "scoring", "token", "rabbitmq", "postgres", "data-dir", "rate", "duration", "warmup",
         "drain", "mix", "batch-size", "concurrency", "data", "seed", "agents", "agent-capacity", "survey-share", "baseline",
-        "output", "label", "notifications", "agent-work-time",
+        "output", "label", "notifications", "agent-work-time", "breach-share", "breach-after",
     ];
 
     private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args) => CommandLineArguments.ReadPairs(args, Known, Flags);

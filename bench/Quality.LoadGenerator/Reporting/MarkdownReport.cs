@@ -53,6 +53,14 @@ public static class MarkdownReport
             }
         }
 
+        md.AppendLine().AppendLine("## SLA breach → webhook delivered (ms, from the deadline to the webhook's arrival)").AppendLine();
+        md.AppendLine("| Stage | Breaches alerted | p50 | p90 | p99 | max | Not alerted by the end of the drain |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var s in report.Stages)
+        {
+            var b = s.BreachToWebhookMs;
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {b.Count} | {F(b.P50)} | {F(b.P90)} | {F(b.P99)} | {F(b.Max)} | {s.BreachesNotAlerted} |");
+        }
+
         md.AppendLine().AppendLine("## CPU and memory per process (per stage)").AppendLine();
         md.AppendLine("CPU in cores (1.00 = one core busy the whole stage); peak resident set (RSS) of the largest single process, and peak proportional set (PSS, shared pages split) of all the resource's processes together; processes alive at the end.").AppendLine();
         md.AppendLine("| Stage | Resource | Processes | CPU cores | Peak RSS MB (one process) | Peak PSS MB (all) |").AppendLine("|---|---|---|---|---|---|");

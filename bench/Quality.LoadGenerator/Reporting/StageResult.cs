@@ -23,6 +23,12 @@ public sealed record StageResult
     public required LatencySummary IntakeToAssignedMs { get; init; }
     public required LatencySummary StoredToKpiVisibleMs { get; init; }
     public required long ItemsNotVisibleInKpis { get; init; }
+
+    /// <summary>SLA deadline → SlaBreached webhook received, per breach complaint of the stage.</summary>
+    public required LatencySummary BreachToWebhookMs { get; init; }
+
+    /// <summary>Breach complaints of the stage whose webhook had not come by the end of the drain.</summary>
+    public required int BreachesNotAlerted { get; init; }
     public required IReadOnlyList<ProcessUsage> Processes { get; init; }
     public required string LoadAverageAfter { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Quality.LoadGenerator.Breaches;
 using Quality.LoadGenerator.Measurement;
 
 namespace Quality.LoadGenerator.Traffic;
@@ -10,7 +11,7 @@ namespace Quality.LoadGenerator.Traffic;
 /// </summary>
 public sealed class TrafficDriver(
     IntakeClient intake, ReviewCorpus corpus, ChannelMix mix, int concurrency,
-    AssignmentTracker? assignments, KpiVisibilityTracker? kpis, string runId, int seed)
+    AssignmentTracker? assignments, KpiVisibilityTracker? kpis, string runId, int seed, BreachProbes? breaches = null)
 {
     private readonly Random _random = new(seed);
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
@@ -45,7 +46,8 @@ public sealed class TrafficDriver(
 
             await _slots.WaitAsync(ct).ConfigureAwait(false);
             itemsSent += items;
-            running.Add(SendAsync(channel, Next(channel), stage, ct));
+            var probe = channel == Channel.Api && breaches is not null && _random.NextDouble() < breaches.Share;
+            running.Add(SendAsync(channel, Next(channel, probe), stage, probe, ct));
             if (running.Count > 4 * concurrency)
             {
                 running.RemoveAll(t => t.IsCompleted);
@@ -55,7 +57,8 @@ public sealed class TrafficDriver(
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private Func<CancellationToken, Task<IReadOnlyList<IntakeResult>>> Next(Channel channel)
+    /// <param name="probe">A single API item sent with the run's breach tier.</param>
+    private Func<CancellationToken, Task<IReadOnlyList<IntakeResult>>> Next(Channel channel, bool probe)
     {
         var seq = Interlocked.Increment(ref _sequence);
         var review = corpus.Pick(_random);
@@ -77,11 +80,12 @@ public sealed class TrafficDriver(
                 var raw = RawEmail.Build($"{id}@loadgen.quality.example", $"c{seq}.{runId}@customers.example", subject, review.Text, DateTimeOffset.UtcNow);
                 return async ct => [await intake.SubmitEmailAsync(raw, ct).ConfigureAwait(false)];
             default:
-                return ct => intake.SubmitAsync(id, review.Text, customer, ct);
+                return ct => intake.SubmitAsync(id, review.Text, customer, ct, probe ? breaches!.CustomerTier : null);
         }
     }
 
-    private async Task SendAsync(Channel channel, Func<CancellationToken, Task<IReadOnlyList<IntakeResult>>> send, StageMetrics? stage, CancellationToken ct)
+    private async Task SendAsync(
+        Channel channel, Func<CancellationToken, Task<IReadOnlyList<IntakeResult>>> send, StageMetrics? stage, bool probe, CancellationToken ct)
     {
         Interlocked.Increment(ref _inFlight);
         var items = mix.ItemsPerRequest(channel);
@@ -97,6 +101,10 @@ public sealed class TrafficDriver(
             foreach (var complaint in stored.Where(r => r.IsComplaint))
             {
                 assignments?.Register(complaint.FeedbackId, sentAt, stage);
+                if (probe)
+                {
+                    breaches!.Tracker.Register(complaint.FeedbackId, stage);
+                }
             }
 
             kpis?.OnStored(answeredAt, stage, stored.Count);
