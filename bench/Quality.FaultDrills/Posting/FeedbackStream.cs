@@ -7,14 +7,14 @@ namespace Quality.FaultDrills.Posting;
 /// <summary>
 /// A steady stream of complaints and praise posted to Intake at a fixed rate, each with its own external id and
 /// customer (so every complaint opens its own case), in turn through the JSON API, a survey (NPS 0–6 for a complaint,
-/// 9–10 for praise, the review as comment) and an email. An item whose POST fails is retried as a real client would:
+/// 9–10 for praise, the review as comment), an email and a chat transcript. An item whose POST fails is retried as a real client would:
 /// the same external id (an email's Message-ID), once a second, until Intake accepts it or the stream gives up. Only
 /// the API carries a customer tier, so only its complaints fall under the drill's breach policy.
 /// </summary>
 public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, string runId, string customerTier, double itemsPerSecond)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly Channel[] Channels = [Channel.Api, Channel.Survey, Channel.Email];
+    private static readonly Channel[] Channels = [Channel.Api, Channel.Survey, Channel.Email, Channel.Transcript];
 
     private readonly Review[] _negative = [.. Enumerable.Range(0, corpus.Count).Select(i => corpus[i]).Where(r => !r.Positive)];
     private readonly Review[] _positive = [.. Enumerable.Range(0, corpus.Count).Select(i => corpus[i]).Where(r => r.Positive)];
@@ -91,6 +91,7 @@ public sealed class FeedbackStream(IntakeClient intake, ReviewCorpus corpus, str
         {
             Channel.Survey => intake.SubmitSurveyAsync("nps", negative ? (int)(n / 2 % 7) : 9 + (int)(n / 2 % 2), text, null, externalId, customer, giveUp),
             Channel.Email => intake.SubmitEmailAsync(raw, giveUp),
+            Channel.Transcript => intake.SubmitChatAsync(externalId, text, customer, giveUp),
             _ => SubmitApiAsync(),
         };
         async Task<IntakeResult> SubmitApiAsync() => (await intake.SubmitAsync(externalId, text, customer, giveUp, customerTier).ConfigureAwait(false))[0];

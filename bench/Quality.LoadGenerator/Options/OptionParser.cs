@@ -9,7 +9,7 @@ public static class OptionParser
     public const string Usage = """
         dotnet run --project bench/Quality.LoadGenerator -c Release -- [options]
 
-        Drives API items (single and batch), survey answers and raw emails at a Quality system started by
+        Drives API items (single and batch), survey answers, raw emails and chat transcripts at a Quality system started by
         the AppHost (scripts/run.sh), with simulated agents working the cases, and writes the measurements
         to docs/benchmarks/.
 
@@ -26,7 +26,7 @@ public static class OptionParser
           --duration SECONDS     measured time per stage (default 60)
           --warmup SECONDS       unmeasured time before each stage (default 5)
           --drain SECONDS        wait after each stage for late assignments and KPIs (default 10)
-          --mix SPEC             share of items per channel (default api=60,batch=20,survey=10,email=10)
+          --mix SPEC             share of items per channel (default api=55,batch=20,survey=10,email=10,transcript=5)
           --batch-size N         items per batch request, 1-1000 (default 20)
           --concurrency N        requests in flight at most (default 64)
           --data FILE            label,review CSV (default ../shared/data/waimai_10k.csv beside the repo)

@@ -14,4 +14,7 @@ public enum Channel
 
     /// <summary><c>POST /api/email</c>, a raw RFC 822 message.</summary>
     Email,
+
+    /// <summary><c>POST /api/transcripts/chat</c>, a chat of customer and agent turns; the review is the customer's complaint.</summary>
+    Transcript,
 }

@@ -8,7 +8,7 @@ namespace Quality.LoadGenerator.Traffic;
 /// </summary>
 public sealed class ChannelMix
 {
-    public const string Default = "api=60,batch=20,survey=10,email=10";
+    public const string Default = "api=55,batch=20,survey=10,email=10,transcript=5";
 
     private readonly (Channel Channel, double Cumulative)[] _requests;
 
@@ -43,7 +43,7 @@ public sealed class ChannelMix
         return _requests[^1].Channel;
     }
 
-    /// <summary>Parses <c>api=60,batch=20,survey=10,email=10</c>; weights need not sum to 100.</summary>
+    /// <summary>Parses <c>api=55,batch=20,survey=10,email=10,transcript=5</c>; weights need not sum to 100.</summary>
     /// <exception cref="FormatException">An unknown channel, a repeated one, or a weight that is not a non-negative number.</exception>
     public static ChannelMix Parse(string text, int batchSize)
     {
@@ -54,7 +54,7 @@ public sealed class ChannelMix
             if (pair.Length != 2 || !Enum.TryParse<Channel>(pair[0], ignoreCase: true, out var channel) || !Enum.IsDefined(channel)
                 || pair[0].All(char.IsAsciiDigit))
             {
-                throw new FormatException($"'{part}' is not channel=weight with a channel among api, batch, survey, email");
+                throw new FormatException($"'{part}' is not channel=weight with a channel among api, batch, survey, email, transcript");
             }
 
             if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight < 0 || double.IsInfinity(weight))

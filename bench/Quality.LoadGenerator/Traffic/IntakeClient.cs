@@ -29,6 +29,23 @@ public sealed class IntakeClient(HttpClient http)
         return Result(await QualityHttp.SendAsync(http, HttpMethod.Post, "api/surveys", body, ct).ConfigureAwait(false));
     }
 
+    /// <summary>A chat: the customer greets, the agent answers, the customer says <paramref name="complaint"/>.</summary>
+    public async Task<IntakeResult> SubmitChatAsync(string externalId, string complaint, string customerId, CancellationToken ct)
+    {
+        var body = new
+        {
+            externalId,
+            customerId,
+            turns = new[]
+            {
+                new { role = "customer", text = "你好，在吗？" },
+                new { role = "agent", text = "您好，请问有什么可以帮您？" },
+                new { role = "customer", text = complaint },
+            },
+        };
+        return Result(await QualityHttp.SendAsync(http, HttpMethod.Post, "api/transcripts/chat", body, ct).ConfigureAwait(false));
+    }
+
     public async Task<IntakeResult> SubmitEmailAsync(byte[] rawMessage, CancellationToken ct)
     {
         using var content = new ByteArrayContent(rawMessage);

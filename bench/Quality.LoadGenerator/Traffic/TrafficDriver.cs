@@ -79,6 +79,8 @@ public sealed class TrafficDriver(
                 var subject = review.Text.Length <= 20 ? review.Text : review.Text[..20];
                 var raw = RawEmail.Build($"{id}@loadgen.quality.example", $"c{seq}.{runId}@customers.example", subject, review.Text, DateTimeOffset.UtcNow);
                 return async ct => [await intake.SubmitEmailAsync(raw, ct).ConfigureAwait(false)];
+            case Channel.Transcript:
+                return async ct => [await intake.SubmitChatAsync(id, review.Text, customer, ct).ConfigureAwait(false)];
             default:
                 return ct => intake.SubmitAsync(id, review.Text, customer, ct, probe ? breaches!.CustomerTier : null);
         }
