@@ -9,7 +9,7 @@ public static class OptionParser
     public const string Usage = """
         dotnet run --project bench/Quality.LoadGenerator -c Release -- [options]
 
-        Drives API items (single and batch), survey answers, raw emails and chat transcripts at a Quality system started by
+        Drives API items (single and batch), survey answers, raw emails, chat transcripts and CSV imports at a system started by
         the AppHost (scripts/run.sh), with simulated agents working the cases, and writes the measurements
         to docs/benchmarks/.
 
@@ -26,8 +26,9 @@ public static class OptionParser
           --duration SECONDS     measured time per stage (default 60)
           --warmup SECONDS       unmeasured time before each stage (default 5)
           --drain SECONDS        wait after each stage for late assignments and KPIs (default 10)
-          --mix SPEC             share of items per channel (default api=55,batch=20,survey=10,email=10,transcript=5)
+          --mix SPEC             share of items per channel (default api=50,batch=20,survey=10,email=10,transcript=5,import=5)
           --batch-size N         items per batch request, 1-1000 (default 20)
+          --import-rows N        CSV rows per bulk import, 1-100000 (default 100)
           --concurrency N        requests in flight at most (default 64)
           --data FILE            label,review CSV (default ../shared/data/waimai_10k.csv beside the repo)
           --seed N               random seed (default 7)
@@ -82,6 +83,7 @@ public static class OptionParser
         }
 
         var batchSize = OptionValues.Int(given, "batch-size", 20, 1, 1000);
+        var importRows = OptionValues.Int(given, "import-rows", 100, 1, 100_000);
         return new LoadOptions
         {
             IntakeUrl = OptionValues.Url(Service("intake"), "intake", envPath),
@@ -99,7 +101,7 @@ public static class OptionParser
             Duration = Seconds(given, "duration", 60, minimum: 1),
             Warmup = Seconds(given, "warmup", 5, minimum: 0),
             Drain = Seconds(given, "drain", 10, minimum: 0),
-            Mix = Mix(given.GetValueOrDefault("mix") ?? ChannelMix.Default, batchSize),
+            Mix = Mix(given.GetValueOrDefault("mix") ?? ChannelMix.Default, batchSize, importRows),
             BatchSize = batchSize,
             Concurrency = OptionValues.Int(given, "concurrency", 64, 1, 4096),
             Agents = OptionValues.Int(given, "agents", 10, 0, 1000),
@@ -122,7 +124,7 @@ public static class OptionParser
     [
         "env", "intake", "routing", "scoring", "token", "rabbitmq", "postgres", "data-dir", "rate", "duration", "warmup",
         "drain", "mix", "batch-size", "concurrency", "data", "seed", "agents", "agent-capacity", "survey-share", "baseline",
-        "output", "label", "notifications", "agent-work-time", "breach-share", "breach-after",
+        "output", "label", "notifications", "agent-work-time", "breach-share", "breach-after", "import-rows",
     ];
 
     private static Dictionary<string, string> ReadPairs(IReadOnlyList<string> args) => CommandLineArguments.ReadPairs(args, Known, Flags);
@@ -149,11 +151,11 @@ public static class OptionParser
         return rates.Count > 0 ? rates : throw new OptionException("--rate: give at least one rate");
     }
 
-    private static ChannelMix Mix(string text, int batchSize)
+    private static ChannelMix Mix(string text, int batchSize, int importRows)
     {
         try
         {
-            return ChannelMix.Parse(text, batchSize);
+            return ChannelMix.Parse(text, batchSize, importRows);
         }
         catch (FormatException e)
         {

@@ -17,4 +17,10 @@ public enum Channel
 
     /// <summary><c>POST /api/transcripts/chat</c>, a chat of customer and agent turns; the review is the customer's complaint.</summary>
     Transcript,
+
+    /// <summary>
+    /// <c>POST /api/imports</c>, a CSV file of several rows; stored when the import job has finished (it answers no
+    /// feedback ids, so its complaints are not followed to their assignment).
+    /// </summary>
+    Import,
 }

@@ -8,14 +8,15 @@ namespace Quality.LoadGenerator.Traffic;
 /// </summary>
 public sealed class ChannelMix
 {
-    public const string Default = "api=55,batch=20,survey=10,email=10,transcript=5";
+    public const string Default = "api=50,batch=20,survey=10,email=10,transcript=5,import=5";
 
     private readonly (Channel Channel, double Cumulative)[] _requests;
 
-    private ChannelMix(IReadOnlyDictionary<Channel, double> itemShares, int batchSize)
+    private ChannelMix(IReadOnlyDictionary<Channel, double> itemShares, int batchSize, int importRows)
     {
         ItemShares = itemShares;
         BatchSize = batchSize;
+        ImportRows = importRows;
         var requestWeights = itemShares.Select(s => (s.Key, Weight: s.Value / ItemsPerRequest(s.Key))).ToList();
         var total = requestWeights.Sum(w => w.Weight);
         var cumulative = 0.0;
@@ -27,7 +28,14 @@ public sealed class ChannelMix
 
     public int BatchSize { get; }
 
-    public int ItemsPerRequest(Channel channel) => channel == Channel.Batch ? BatchSize : 1;
+    public int ImportRows { get; }
+
+    public int ItemsPerRequest(Channel channel) => channel switch
+    {
+        Channel.Batch => BatchSize,
+        Channel.Import => ImportRows,
+        _ => 1,
+    };
 
     /// <summary>The channel of the next request, for a uniform draw in [0, 1).</summary>
     public Channel Pick(double uniform)
@@ -45,7 +53,7 @@ public sealed class ChannelMix
 
     /// <summary>Parses <c>api=55,batch=20,survey=10,email=10,transcript=5</c>; weights need not sum to 100.</summary>
     /// <exception cref="FormatException">An unknown channel, a repeated one, or a weight that is not a non-negative number.</exception>
-    public static ChannelMix Parse(string text, int batchSize)
+    public static ChannelMix Parse(string text, int batchSize, int importRows = 100)
     {
         var weights = new Dictionary<Channel, double>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -54,7 +62,7 @@ public sealed class ChannelMix
             if (pair.Length != 2 || !Enum.TryParse<Channel>(pair[0], ignoreCase: true, out var channel) || !Enum.IsDefined(channel)
                 || pair[0].All(char.IsAsciiDigit))
             {
-                throw new FormatException($"'{part}' is not channel=weight with a channel among api, batch, survey, email, transcript");
+                throw new FormatException($"'{part}' is not channel=weight with a channel among api, batch, survey, email, transcript, import");
             }
 
             if (!double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var weight) || weight < 0 || double.IsInfinity(weight))
@@ -74,7 +82,7 @@ public sealed class ChannelMix
             throw new FormatException("give at least one channel a weight above 0");
         }
 
-        return new ChannelMix(weights.Where(w => w.Value > 0).ToDictionary(w => w.Key, w => w.Value / total), batchSize);
+        return new ChannelMix(weights.Where(w => w.Value > 0).ToDictionary(w => w.Key, w => w.Value / total), batchSize, importRows);
     }
 
     public override string ToString() =>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 
 namespace Quality.LoadGenerator.Traffic;
@@ -44,6 +45,39 @@ public sealed class IntakeClient(HttpClient http)
             },
         };
         return Result(await QualityHttp.SendAsync(http, HttpMethod.Post, "api/transcripts/chat", body, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Uploads the rows as a CSV file and waits for the import job to finish, polling it every 100 ms; a failed job
+    /// is an <see cref="IntakeException"/>.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(IReadOnlyList<(string ExternalId, string Text, string CustomerId)> rows, CancellationToken ct)
+    {
+        var csv = new StringBuilder("externalId,text,customerId\r\n");
+        foreach (var (externalId, text, customerId) in rows)
+        {
+            csv.Append(Quoted(externalId)).Append(',').Append(Quoted(text)).Append(',').Append(Quoted(customerId)).Append("\r\n");
+        }
+
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        var job = await QualityHttp.ReadAsync(await http.PostAsync("api/imports", content, ct).ConfigureAwait(false), "POST api/imports", ct).ConfigureAwait(false);
+        var id = job.GetProperty("id").GetGuid();
+        while (true)
+        {
+            switch (job.GetProperty("status").GetString())
+            {
+                case "completed":
+                    return new ImportOutcome(job.GetProperty("stored").GetInt64(), job.GetProperty("duplicates").GetInt64(), job.GetProperty("rejected").GetInt64());
+                case "failed":
+                    throw new IntakeException("import failed", $"import {id} failed: {(job.TryGetProperty("error", out var error) ? error.GetString() : "no reason given")}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+            job = await QualityHttp.SendAsync(http, HttpMethod.Get, $"api/imports/{id}", null, ct).ConfigureAwait(false);
+        }
+
+        // RFC 4180: every field quoted, quotes doubled, so commas and line breaks in reviews stay inside their field.
+        static string Quoted(string field) => "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     public async Task<IntakeResult> SubmitEmailAsync(byte[] rawMessage, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class TrafficDriver(
             await _slots.WaitAsync(ct).ConfigureAwait(false);
             itemsSent += items;
             var probe = channel == Channel.Api && breaches is not null && _random.NextDouble() < breaches.Share;
-            running.Add(SendAsync(channel, Next(channel, probe), stage, probe, ct));
+            running.Add(channel == Channel.Import ? ImportAsync(NextRows(), stage, ct) : SendAsync(channel, Next(channel, probe), stage, probe, ct));
             if (running.Count > 4 * concurrency)
             {
                 running.RemoveAll(t => t.IsCompleted);
@@ -55,6 +55,12 @@ public sealed class TrafficDriver(
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private List<(string ExternalId, string Text, string CustomerId)> NextRows()
+    {
+        var seq = Interlocked.Increment(ref _sequence);
+        return [.. Enumerable.Range(0, mix.ImportRows).Select(i => ($"lg-{runId}-{seq}-r{i}", corpus.Pick(_random).Text, $"lg-{runId}-c{seq}-r{i}"))];
     }
 
     /// <param name="probe">A single API item sent with the run's breach tier.</param>
@@ -86,15 +92,11 @@ public sealed class TrafficDriver(
         }
     }
 
-    private async Task SendAsync(
-        Channel channel, Func<CancellationToken, Task<IReadOnlyList<IntakeResult>>> send, StageMetrics? stage, bool probe, CancellationToken ct)
-    {
-        Interlocked.Increment(ref _inFlight);
-        var items = mix.ItemsPerRequest(channel);
-        stage?.Sent(items);
-        var sentAt = Clock.Now;
-        try
+    private Task SendAsync(
+        Channel channel, Func<CancellationToken, Task<IReadOnlyList<IntakeResult>>> send, StageMetrics? stage, bool probe, CancellationToken ct) =>
+        AttemptAsync(channel, stage, ct, async sentAt =>
         {
+            var items = mix.ItemsPerRequest(channel);
             var results = await send(ct).ConfigureAwait(false);
             var answeredAt = Clock.Now;
             var stored = results.Where(r => !r.Duplicate).ToList();
@@ -110,6 +112,27 @@ public sealed class TrafficDriver(
             }
 
             kpis?.OnStored(answeredAt, stage, stored.Count);
+        });
+
+    /// <summary>An import of rows: answered once its job has finished; its rows count as stored then.</summary>
+    private Task ImportAsync(List<(string ExternalId, string Text, string CustomerId)> rows, StageMetrics? stage, CancellationToken ct) =>
+        AttemptAsync(Channel.Import, stage, ct, async sentAt =>
+        {
+            var outcome = await intake.ImportAsync(rows, ct).ConfigureAwait(false);
+            var answeredAt = Clock.Now;
+            stage?.Answered(Channel.Import, Clock.MillisecondsBetween(sentAt, answeredAt), (int)outcome.Stored, (int)outcome.Duplicates,
+                (int)outcome.Rejected, complaints: 0);
+            kpis?.OnStored(answeredAt, stage, (int)outcome.Stored);
+        });
+
+    /// <summary>One request in its slot: counted as sent, its failure counted by reason, the slot freed whatever happens.</summary>
+    private async Task AttemptAsync(Channel channel, StageMetrics? stage, CancellationToken ct, Func<long, Task> attempt)
+    {
+        Interlocked.Increment(ref _inFlight);
+        stage?.Sent(mix.ItemsPerRequest(channel));
+        try
+        {
+            await attempt(Clock.Now).ConfigureAwait(false);
         }
         catch (IntakeException e)
         {

@@ -21,6 +21,24 @@ public sealed class ChannelMixTests
     }
 
     [Fact]
+    public void An_import_carries_its_rows_so_imports_are_drawn_by_their_size_too()
+    {
+        var mix = ChannelMix.Parse(ChannelMix.Default, batchSize: 20, importRows: 100);
+        var random = new Random(3);
+        var items = new Dictionary<Channel, long>();
+        for (var i = 0; i < 400_000; i++)
+        {
+            var channel = mix.Pick(random.NextDouble());
+            items[channel] = items.GetValueOrDefault(channel) + mix.ItemsPerRequest(channel);
+        }
+
+        Assert.Equal(100, mix.ItemsPerRequest(Channel.Import));
+        Assert.Equal(1, mix.ItemsPerRequest(Channel.Transcript));
+        Assert.InRange((double)items[Channel.Import] / items.Values.Sum(), 0.04, 0.06);
+        Assert.InRange((double)items[Channel.Transcript] / items.Values.Sum(), 0.04, 0.06);
+    }
+
+    [Fact]
     public void Weights_are_normalised_and_zero_weights_dropped()
     {
         var mix = ChannelMix.Parse("api=3, survey=1, email=0", batchSize: 10);
