@@ -21,7 +21,11 @@ internal static class DevelopmentAccess
         }
 
         var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey.Value }, "local-admin", Roles.Admin, lifetime: TimeSpan.FromDays(1));
-        var lines = new List<string> { $"QUALITY_TOKEN={token}" };
+        var lines = new List<string>
+        {
+            $"QUALITY_TOKEN={token}",
+            $"GATEWAY_URL={app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint)}".TrimEnd('/'),
+        };
         foreach (var service in Services)
         {
             lines.Add($"{service.ToUpperInvariant()}_URL={app.GetEndpoint(service, ResourceNames.HttpEndpoint)}".TrimEnd('/'));
@@ -45,8 +49,8 @@ internal static class DevelopmentAccess
             Try it (an admin token valid for a day and every URL are in {{path}}):
               set -a; . {{path}}; set +a
               curl -s -H "Authorization: Bearer $QUALITY_TOKEN" -H 'Content-Type: application/json' \
-                -d '{"externalId":"demo-1","text":"送餐太慢了，饭菜都凉了，非常失望"}' "$INTAKE_URL/api/feedback"
-              curl -s -H "Authorization: Bearer $QUALITY_TOKEN" "$ROUTING_URL/api/cases"
+                -d '{"externalId":"demo-1","text":"送餐太慢了，饭菜都凉了，非常失望"}' "$GATEWAY_URL/api/feedback"
+              curl -s -H "Authorization: Bearer $QUALITY_TOKEN" "$GATEWAY_URL/api/cases"
             """;
     }
 }

@@ -57,6 +57,9 @@ try
         // only CustomerErased, which a person's erasure request raises once everything is running.
         .WaitFor(routing).WaitFor(scoring);
 
+    // Known once the application is built: the gateway's address goes into survey links, which customers open.
+    DistributedApplication? built = null;
+
     var notifications = builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
         .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit).WithReference(intake)
         // Quiet hours on a business calendar ask Routing; Intake already starts after Routing, so Notifications does too.
@@ -64,6 +67,8 @@ try
         .WaitFor(notificationsDb).WaitFor(intake).WaitFor(redis).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)
+        // Customers answer through the public entry, not Intake's own port (resolved before anything starts).
+        .WithEnvironment("Notifications__Surveys__LinkBaseUrl", () => built!.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString())
         // On one machine the webhook receivers people try are local; a real deployment leaves this off.
         .WithEnvironment("Notifications__Webhooks__AllowPrivateNetworks", "true");
 
@@ -71,16 +76,24 @@ try
     // is given only its hash.
     var webAdminPassword = builder.AddSecret(WebAccess.AdminPasswordSecret, bytes: 18);
     var web = builder.AddProject(ResourceNames.Web, "services/Quality.Web/Quality.Web.csproj")
-        .WithReference(scoring).WithReference(routing).WithReference(notifications)
-        .WaitFor(scoring).WaitFor(routing).WaitFor(notifications)
+        // Intake for the feedback view's counts and newest items.
+        .WithReference(scoring).WithReference(routing).WithReference(notifications).WithReference(intake)
+        .WaitFor(scoring).WaitFor(routing).WaitFor(notifications).WaitFor(intake)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Web__Users__0__Name", WebAccess.AdminName)
         .WithEnvironment("Web__Users__0__Role", Roles.Admin)
         .WithEnvironment("Web__Users__0__PasswordHash", () => WebAccess.HashPassword(webAdminPassword.Value));
 
+    // The one public entry, for people and channels alike: the dashboard and every service's HTTP API, never gRPC.
+    builder.AddProject(ResourceNames.Gateway, "services/Quality.Gateway/Quality.Gateway.csproj")
+        .WithReference(intake).WithReference(routing).WithReference(scoring).WithReference(notifications).WithReference(web)
+        .WaitFor(intake).WaitFor(web)
+        .WithEnvironment("Auth__SigningKey", signingKey);
+
     builder.AddDemo(demo, signingKey, intake, routing, scoring, notifications, web);
 
     await using var app = builder.Build();
+    built = app;
     await app.RunAsync(afterStart: () => WebAccess.Describe(app, webAdminPassword) + DemoMode.Describe(app, demo) + DevelopmentAccess.Write(app, signingKey));
     return 0;
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -44,6 +45,10 @@ public static class Extensions
             o.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
         });
         builder.Services.AddProblemDetails();
+        // Behind the gateway (or another proxy on the same machine) the caller is the client it names, not the proxy:
+        // per-client rate limits, audit and logs see the real address and scheme. Only loopback proxies are trusted
+        // (the framework's default KnownProxies/KnownIPNetworks); elsewhere add the proxy's network there.
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Binding failures throw, so the exception handler can answer them naming the field.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
@@ -61,6 +66,7 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<TranscodedProblemDetailsMiddleware>();

@@ -24,6 +24,9 @@ public static class ResourceNames
     /// <summary>The web dashboard people sign in to.</summary>
     public const string Web = "web";
 
+    /// <summary>The one public entry: the dashboard and the services' HTTP APIs behind one address.</summary>
+    public const string Gateway = "gateway";
+
     /// <summary>The plain HTTP/1.1 endpoint: REST, JSON transcoding, health.</summary>
     public const string HttpEndpoint = "http";
 

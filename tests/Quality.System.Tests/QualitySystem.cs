@@ -1,3 +1,4 @@
+using Quality.Contracts;
 using Quality.Hosting;
 using Quality.Testing;
 
@@ -37,6 +38,12 @@ public sealed class QualitySystem : IAsyncLifetime
             .WithEnvironment("Notifications__Smtp__Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("Notifications__Smtp__Security", "None")
             .WithEnvironment("Notifications__Smtp__FromAddress", "Quality <quality@example.com>");
+
+        // The public entry, as the AppHost wires it (without the dashboard, which these tests do not start).
+        _system.Builder.AddProject(ResourceNames.Gateway, "services/Quality.Gateway/Quality.Gateway.csproj")
+            .WithReference(_system.Intake).WithReference(_system.Routing).WithReference(_system.Scoring).WithReference(_system.Notifications)
+            .WaitFor(_system.Intake).WaitFor(_system.Notifications)
+            .WithEnvironment("Auth__SigningKey", _system.SigningKey);
 
         _app = _system.Builder.Build();
         await _app.StartAsync(TestContext.Current.CancellationToken);
