@@ -53,12 +53,15 @@ public sealed class BenchmarkRun(LoadOptions options)
         await using var subscription = await SubscribeAsync(ct).ConfigureAwait(false);
 
         using var background = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var poller = new KpiPoller(scoringHttp, _kpis, TimeSpan.FromMilliseconds(100));
-        var polling = poller.RunAsync(background.Token);
+        // The feed is held for the whole run: its client has no timeout.
+        using var feedHttp = QualityHttp.Create(options.ScoringUrl, options.Token, 1);
+        feedHttp.Timeout = Timeout.InfiniteTimeSpan;
+        var feed = new KpiFeedWatcher(feedHttp, _kpis);
+        var polling = feed.RunAsync(background.Token);
         await WaitAsync(() => _kpis.HasBaseline, TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
         if (!_kpis.HasBaseline)
         {
-            _notes.Add("Scoring's live KPIs did not answer: stored → KPI visible is not measured.");
+            _notes.Add("Scoring's live KPI feed sent nothing: stored → KPI visible in the feed is not measured.");
         }
 
         await using var breaches = await StartBreachMeasurementAsync(ct).ConfigureAwait(false);
@@ -103,9 +106,9 @@ public sealed class BenchmarkRun(LoadOptions options)
             _notes.Add($"Breach webhooks: {breaches.Probes.Tracker.Repeats} came again for a breach already alerted (a retry or a second alert), {breaches.BadRequests} were refused (bad signature or body).");
         }
 
-        if (poller.Errors > 0)
+        if (feed.Errors > 0)
         {
-            _notes.Add($"{poller.Errors} KPI polls failed.");
+            _notes.Add($"The live KPI feed broke {feed.Errors} times and was opened again ({feed.Messages} messages received).");
         }
 
         return new RunReport
