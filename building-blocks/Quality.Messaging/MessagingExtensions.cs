@@ -64,6 +64,9 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit 8.4+ reports anonymous usage to its authors over the internet. A self-hosted helpdesk must
+            // not call out unasked (and on a closed network each attempt only logs a failure), so it is off.
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
