@@ -120,6 +120,25 @@ public sealed class QueueTests(WebSystem system, Browsers browsers)
     }
 
     [Fact]
+    public async Task A_supervisor_asking_for_another_teams_case_is_told_it_does_not_exist()
+    {
+        const string TeamBAgent = "queue.agent.team-b";
+        await system.UpsertAgentAsync(TeamBAgent, "team-b", 20, Cancellation);
+        var caseId = await system.PostComplaintAsync("菜里有头发，太恶心了，再也不点了", Cancellation);
+        await system.AssignAsync(caseId, TeamBAgent, Cancellation);
+
+        // team-a's supervisor (who reads Chinese) types the other team's case address: the same answer as a case that
+        // does not exist, so the page says nothing about it.
+        await using var supervisor = await browsers.OpenAsync();
+        var page = supervisor.Page;
+        await Dashboard.SignInAsync(page, system.WebAddress, WebSystem.Supervisor);
+        await page.GotoAsync(new Uri(system.WebAddress, $"/cases/{caseId}").ToString());
+        await Expect(page.Locator("p.error[role='alert']")).ToHaveTextAsync("该工单不存在或您无权查看。");
+        await Expect(page.Locator("#case-status")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("头发", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_crafted_or_unknown_case_address_shows_a_plain_not_found()
     {
         await using var browser = await browsers.OpenAsync();

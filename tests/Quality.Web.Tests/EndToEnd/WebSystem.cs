@@ -112,11 +112,18 @@ public sealed class WebSystem : IAsyncLifetime
     public async Task<string> PostFeedbackForIdAsync(string text, CancellationToken ct) =>
         (await SubmitFeedbackAsync(text, ct)).GetProperty("feedbackId").GetString()!;
 
-    /// <summary>As an admin in Routing: gives the case to the agent, answers the customer and resolves it.</summary>
-    public async Task AssignAndResolveAsync(string caseId, string agentId, CancellationToken ct)
+    /// <summary>As an admin in Routing: gives the case to the agent (and so to the agent's team).</summary>
+    public async Task AssignAsync(string caseId, string agentId, CancellationToken ct)
     {
         using var routing = _system!.HttpClient(App, ResourceNames.Routing);
         (await routing.PostAsJsonAsync($"/api/cases/{caseId}/assign", new { agentId }, ct)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>As an admin in Routing: gives the case to the agent, answers the customer and resolves it.</summary>
+    public async Task AssignAndResolveAsync(string caseId, string agentId, CancellationToken ct)
+    {
+        await AssignAsync(caseId, agentId, ct);
+        using var routing = _system!.HttpClient(App, ResourceNames.Routing);
         (await routing.PostAsJsonAsync($"/api/cases/{caseId}/responses", new { note = "sorry" }, ct)).EnsureSuccessStatusCode();
         (await routing.PostAsJsonAsync($"/api/cases/{caseId}/resolve", new { note = "refunded" }, ct)).EnsureSuccessStatusCode();
     }
