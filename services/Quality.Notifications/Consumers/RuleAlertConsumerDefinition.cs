@@ -1,4 +1,5 @@
 using MassTransit;
+using Quality.Messaging.Batching;
 using Microsoft.Extensions.Options;
 using Quality.Contracts;
 using Quality.Notifications.Features.Alerts;
@@ -14,19 +15,10 @@ public sealed class RuleAlertConsumerDefinition<TEvent> : ConsumerDefinition<Rul
     {
         _batches = batches.Value;
         EndpointName = "notifications-" + KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(TEvent).Name);
-        // Every message of the batches in flight must be let in at once, or no batch could fill; the prefetch
-        // holds the next batch ready.
-        Endpoint(e =>
-        {
-            e.ConcurrentMessageLimit = _batches.MessageLimit * _batches.Concurrency;
-            e.PrefetchCount = _batches.MessageLimit * (_batches.Concurrency + 1);
-        });
+        Endpoint(e => e.UseBatches(_batches));
     }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<RuleAlertConsumer<TEvent>> consumerConfigurator, IRegistrationContext context) =>
-        consumerConfigurator.Options<BatchOptions>(o => o
-            .SetMessageLimit(_batches.MessageLimit)
-            .SetTimeLimit(_batches.TimeLimit)
-            .SetConcurrencyLimit(_batches.Concurrency));
+        consumerConfigurator.UseBatches(_batches);
 }

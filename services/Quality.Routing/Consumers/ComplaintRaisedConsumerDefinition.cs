@@ -1,4 +1,5 @@
 using MassTransit;
+using Quality.Messaging.Batching;
 using Microsoft.Extensions.Options;
 using Quality.Routing.Features.Cases;
 
@@ -12,19 +13,10 @@ public sealed class ComplaintRaisedConsumerDefinition : ConsumerDefinition<Compl
     {
         _batches = batches.Value;
         EndpointName = "routing-complaint-raised";
-        // Every message of the batches in flight must be let in at once, or no batch could fill; the prefetch
-        // holds the next batch ready.
-        Endpoint(e =>
-        {
-            e.ConcurrentMessageLimit = _batches.MessageLimit * _batches.Concurrency;
-            e.PrefetchCount = _batches.MessageLimit * (_batches.Concurrency + 1);
-        });
+        Endpoint(e => e.UseBatches(_batches));
     }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<ComplaintRaisedConsumer> consumerConfigurator, IRegistrationContext context) =>
-        consumerConfigurator.Options<BatchOptions>(o => o
-            .SetMessageLimit(_batches.MessageLimit)
-            .SetTimeLimit(_batches.TimeLimit)
-            .SetConcurrencyLimit(_batches.Concurrency));
+        consumerConfigurator.UseBatches(_batches);
 }

@@ -14,6 +14,6 @@ public sealed class FactConsumerDefinition<TEvent> : ConsumerDefinition<FactCons
     public FactConsumerDefinition(IOptions<FactBatchOptions> options)
     {
         EndpointName = "scoring-" + KebabCaseEndpointNameFormatter.Instance.SanitizeName(typeof(TEvent).Name);
-        ConcurrentMessageLimit = options.Value.ConcurrentMessagesPerQueue;
+        ConcurrentMessageLimit = options.Value.ConcurrentMessages;
     }
 }
