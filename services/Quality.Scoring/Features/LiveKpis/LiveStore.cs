@@ -55,31 +55,27 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
         return 1
         """);
 
-    // Sums the window's counter hashes, ranks the union of its duration samples (nearest rank, as the KPI
-    // definitions say) and reads the state, in one round trip. Numbers go back as strings: Lua numbers
-    // returned to Redis would be truncated to integers.
-    private static readonly LuaScript ReadWindow = LuaScript.Prepare("""
+    // Sums the window's counter hashes, selects the duration percentiles across the window's sample buckets
+    // (nearest rank, as the KPI definitions say; see LiveRankSelection) and reads the state, in one round trip.
+    // Numbers go back as strings: Lua numbers returned to Redis would be truncated to integers.
+    private static readonly LuaScript ReadWindow = LuaScript.Prepare(LiveRankSelection.Functions + """
         if redis.call('EXISTS', @ready) == 0 then return false end
-        local n = tonumber(@count)
         local keys = cjson.decode(@keys)
         local out = {}
         local sums = {}
-        for i = 1, n do
-          local flat = redis.call('HGETALL', keys.h[i])
+        for _, key in ipairs(keys.h) do
+          local flat = redis.call('HGETALL', key)
           for j = 1, #flat, 2 do sums[flat[j]] = (sums[flat[j]] or 0) + tonumber(flat[j + 1]) end
         end
         for k, v in pairs(sums) do out[#out + 1] = k; out[#out + 1] = string.format('%d', v) end
         for _, series in ipairs({'frt', 'res'}) do
-          local count = redis.call('ZUNIONSTORE', @scratch, n, unpack(keys[series]))
+          local sets, count = rank_sets(keys[series])
           out[#out + 1] = series .. '_count'; out[#out + 1] = tostring(count)
           if count > 0 then
             for _, p in ipairs({'50', '90'}) do
-              local rank = math.max(1, math.min(count, math.ceil(tonumber(p) / 100 * count)))
-              local at = redis.call('ZRANGE', @scratch, rank - 1, rank - 1, 'WITHSCORES')
-              out[#out + 1] = series .. '_p' .. p; out[#out + 1] = at[2]
+              out[#out + 1] = series .. '_p' .. p; out[#out + 1] = kth_smallest(sets, percentile_rank(p, count))
             end
           end
-          redis.call('DEL', @scratch)
         end
         local state = redis.call('HGETALL', @state)
         for j = 1, #state, 2 do out[#out + 1] = 'state_' .. state[j]; out[#out + 1] = state[j + 1] end
@@ -140,9 +136,7 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
         };
         var result = await Db.ScriptEvaluateAsync(ReadWindow, new
         {
-            count = buckets.Count.ToString(CultureInfo.InvariantCulture),
             keys = JsonSerializer.Serialize(keys),
-            scratch = (RedisKey)$"quality:live:scratch:{Guid.NewGuid():N}",
             state = (RedisKey)LiveKeys.State(scope),
             ready = (RedisKey)LiveKeys.Ready,
         });
