@@ -7,11 +7,13 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// <summary>
 /// The k-th smallest score across several sorted sets (a window's duration buckets), found inside Redis without
 /// merging them. A union of every bucket into a scratch key costs O(all samples) per read and grows with traffic;
-/// this costs O(buckets · log samples) Redis calls: each round takes as pivot the weighted median of the buckets'
-/// middle candidates (ZRANGE by rank), counts per bucket how many lie below and at it (ZCOUNT, so equal scores are
-/// counted, not guessed), and keeps only the side that holds rank k. The weighted median leaves at least a quarter
-/// of the candidates on each side, so a round removes at least a quarter of them; the last few are sorted in Lua.
-/// The result is the value at that rank of the sorted multiset, exactly what <c>KpiCalculator.Percentile</c> reads.
+/// this costs O(buckets · log samples) Redis calls. It narrows per bucket a range of ranks that holds the answer:
+/// a round picks a slice of scores (ZRANGE by rank), counts in every bucket how many lie below and within it
+/// (ZCOUNT with exclusive and inclusive bounds, so equal scores are counted, never guessed) and keeps the part that
+/// holds rank k. The slice is first the buckets' own estimates of the answer, which are close together when the
+/// buckets hold alike samples (then two or three rounds do); when that does not halve the candidates, a weighted
+/// median pivot, which always removes a quarter. The last few candidates are sorted in Lua. The result is the value
+/// at rank k of the sorted multiset of all scores: exactly what <c>KpiCalculator.Percentile</c> reads.
 /// </summary>
 public static class LiveRankSelection
 {
@@ -33,15 +35,49 @@ public static class LiveRankSelection
           return sets, total
         end
 
+        local function score_at(key, rank)
+          return tonumber(redis.call('ZRANGE', key, rank, rank, 'WITHSCORES')[2])
+        end
+
+        -- The weighted median of the sets' middle candidates, weighted by how many candidates each set has: at least
+        -- a quarter of all candidates lie at or below it, and a quarter at or above.
+        local function weighted_median(live, total)
+          local middles = {}
+          for i, s in ipairs(live) do
+            middles[i] = {score = score_at(s.key, math.floor((s.lo + s.hi) / 2)), weight = s.hi - s.lo + 1}
+          end
+          table.sort(middles, function(a, b) return a.score < b.score end)
+          local seen = 0
+          for _, m in ipairs(middles) do
+            seen = seen + m.weight
+            if 2 * seen >= total then return m.score end
+          end
+        end
+
+        -- Each set's own estimate of the answer: its candidate at the same share of its range as k is of the total
+        -- (ceil(k·w/total)-th). Fewer than k candidates lie below the smallest estimate and at least k at or below
+        -- the largest, so the answer lies between them; when the sets hold alike samples, that is a thin slice.
+        local function estimates(live, total, k)
+          local low, high
+          for _, s in ipairs(live) do
+            local w = s.hi - s.lo + 1
+            local v = score_at(s.key, s.lo + math.floor((k * w + total - 1) / total) - 1)
+            if low == nil or v < low then low = v end
+            if high == nil or v > high then high = v end
+          end
+          return low, high
+        end
+
         local function kth_smallest(sets, k)
           -- Candidates: per set a range of ranks [lo, hi] (0-based, inclusive) that may hold the answer; k counts
           -- within them. Below a set's range every score is <= the answer, above it every score is >=.
           local live = {}
           for i, s in ipairs(sets) do live[i] = {key = s.key, lo = 0, hi = s.n - 1} end
+          local bracket = true
           while true do
             local total = 0
             for _, s in ipairs(live) do total = total + s.hi - s.lo + 1 end
-            -- Few enough left: one ZRANGE per set and a sort costs less than more rounds of 2–3 calls per set.
+            -- Few enough left: one ZRANGE per set and a sort costs less than another round of 3 calls per set.
             if total <= 8 * #live + 32 then
               local values = {}
               for _, s in ipairs(live) do
@@ -51,45 +87,34 @@ public static class LiveRankSelection
               table.sort(values)
               return exact(values[k])
             end
-            -- Pivot: the weighted median of the sets' middle candidates, weighted by how many candidates each has.
-            local middles = {}
-            for i, s in ipairs(live) do
-              local m = math.floor((s.lo + s.hi) / 2)
-              local at = redis.call('ZRANGE', s.key, m, m, 'WITHSCORES')
-              middles[i] = {score = tonumber(at[2]), weight = s.hi - s.lo + 1}
-            end
-            table.sort(middles, function(a, b) return a.score < b.score end)
-            local pivot, seen = nil, 0
-            for _, m in ipairs(middles) do
-              seen = seen + m.weight
-              if 2 * seen >= total then pivot = m.score; break end
-            end
-            local bound = exact(pivot)
-            -- A set is sorted by score, so the count of its scores below the pivot is the rank where the pivot's
-            -- scores start; clamped to the candidates, it splits them.
-            local below = 0
+            local low, high
+            if bracket then low, high = estimates(live, total, k) else low = weighted_median(live, total); high = low end
+            -- Split the candidates into below low, low..high, above high. A set is sorted by score, so its count of
+            -- scores below a bound is the rank where the bound's scores start; ZCOUNT with an exclusive and an
+            -- inclusive bound puts scores equal to low or high on the right side, clamped to the candidates.
+            local below, upto, under, upper = 0, 0, '(' .. exact(low), exact(high)
             for _, s in ipairs(live) do
-              s.lt = math.min(math.max(redis.call('ZCOUNT', s.key, '-inf', '(' .. bound), s.lo), s.hi + 1)
+              s.lt = math.min(math.max(redis.call('ZCOUNT', s.key, '-inf', under), s.lo), s.hi + 1)
+              s.le = math.min(math.max(redis.call('ZCOUNT', s.key, '-inf', upper), s.lo), s.hi + 1)
               below = below + s.lt - s.lo
+              upto = upto + s.le - s.lo
             end
-            local kept = {}
-            if k <= below then
-              for _, s in ipairs(live) do
-                if s.lt > s.lo then s.hi = s.lt - 1; kept[#kept + 1] = s end
-              end
-            else
-              -- Only when the answer is not below the pivot do the scores equal to it matter: count them too.
-              local upto = 0
-              for _, s in ipairs(live) do
-                s.le = math.min(math.max(redis.call('ZCOUNT', s.key, '-inf', bound), s.lo), s.hi + 1)
-                upto = upto + s.le - s.lo
-              end
-              if k <= upto then return bound end
-              k = k - upto
-              for _, s in ipairs(live) do
-                if s.le <= s.hi then s.lo = s.le; kept[#kept + 1] = s end
-              end
+            local kept, left = {}, 0
+            for _, s in ipairs(live) do
+              if k <= below then s.hi = s.lt - 1
+              elseif k <= upto then s.lo, s.hi = s.lt, s.le - 1
+              else s.lo = s.le end
+              if s.lo <= s.hi then kept[#kept + 1] = s; left = left + s.hi - s.lo + 1 end
             end
+            if k > upto then k = k - upto
+            elseif k > below then
+              if low == high then return exact(low) end
+              k = k - below
+            end
+            -- A bracket that did not halve the candidates (sets unlike each other) gives way to a median round, which
+            -- always removes a quarter of them (the pivot's side, or the pivot's scores at least): so the rounds stay
+            -- logarithmic whatever the data, and the brackets make them few when the buckets look alike.
+            bracket = not bracket or 2 * left <= total
             live = kept
           end
         end
