@@ -82,15 +82,26 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
         return out
         """);
 
+    // Sums each field's per-agent figures over the window's buckets in Lua rather than by ZUNIONSTORE into a scratch
+    // key: the figures are whole numbers (counts, milliseconds), so the sums are exact either way, but this read
+    // writes nothing (no scratch key to replicate, DEL or leave behind). Sums go back with all their digits.
     private static readonly LuaScript ReadBoard = LuaScript.Prepare("""
-        local n = tonumber(@count)
         local keys = cjson.decode(@keys)
         local out = {}
         for field, fieldKeys in pairs(keys) do
-          redis.call('ZUNIONSTORE', @scratch, n, unpack(fieldKeys))
+          local sums, agents = {}, {}
+          for _, key in ipairs(fieldKeys) do
+            local flat = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+            for j = 1, #flat, 2 do
+              local agent = flat[j]
+              if sums[agent] == nil then agents[#agents + 1] = agent; sums[agent] = 0 end
+              sums[agent] = sums[agent] + tonumber(flat[j + 1])
+            end
+          end
+          local board = {}
+          for _, agent in ipairs(agents) do board[#board + 1] = agent; board[#board + 1] = string.format('%.17g', sums[agent]) end
           out[#out + 1] = field
-          out[#out + 1] = redis.call('ZRANGE', @scratch, 0, -1, 'WITHSCORES')
-          redis.call('DEL', @scratch)
+          out[#out + 1] = board
         end
         return out
         """);
@@ -161,12 +172,7 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
     {
         var buckets = window.BucketsEndingAt(now).ToList();
         var keys = fields.ToDictionary(f => f, f => buckets.Select(b => LiveKeys.Board(window, b, f, board)).ToArray());
-        var result = await Db.ScriptEvaluateAsync(ReadBoard, new
-        {
-            count = buckets.Count.ToString(CultureInfo.InvariantCulture),
-            keys = JsonSerializer.Serialize(keys),
-            scratch = (RedisKey)$"quality:live:scratch:{Guid.NewGuid():N}",
-        });
+        var result = await Db.ScriptEvaluateAsync(ReadBoard, new { keys = JsonSerializer.Serialize(keys) });
         var flat = (RedisResult[])result!;
         var boards = fields.ToDictionary(f => f, _ => new Dictionary<string, double>());
         for (var i = 0; i < flat.Length; i += 2)
