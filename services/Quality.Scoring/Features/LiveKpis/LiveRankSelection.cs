@@ -19,8 +19,8 @@ public static class LiveRankSelection
 {
     /// <summary>
     /// Lua functions prepended to the scripts that need them: <c>rank_sets(keys)</c> gives the non-empty sets and
-    /// their total size, <c>kth_smallest(sets, k)</c> the k-th smallest score (1 ≤ k ≤ total) as a string that parses
-    /// back to the stored double. No '@' in here: the text goes through <see cref="LuaScript.Prepare"/>.
+    /// their total size, <c>scores_at(sets, total, ranks)</c> the k-th smallest score for each k (1 ≤ k ≤ total) as
+    /// strings that parse back to the stored doubles, <c>percentile_rank(p, total)</c> the rank of a percentile. No '@' in here: the text goes through <see cref="LuaScript.Prepare"/>.
     /// </summary>
     public const string Functions = """
         -- Lua numbers reach Redis (and .NET) as '%.14g' strings unless formatted: 17 digits round-trip a double.
@@ -33,6 +33,20 @@ public static class LiveRankSelection
             if n > 0 then sets[#sets + 1] = {key = key, n = n}; total = total + n end
           end
           return sets, total
+        end
+
+        -- Below this many candidates, reading them all costs less than narrowing them further.
+        local function few(sets, total) return total <= 8 * sets + 32 end
+
+        -- Every candidate's score, sorted: the sets' rank ranges [lo, hi] read whole.
+        local function sorted_scores(live)
+          local values = {}
+          for _, s in ipairs(live) do
+            local flat = redis.call('ZRANGE', s.key, s.lo, s.hi, 'WITHSCORES')
+            for j = 2, #flat, 2 do values[#values + 1] = tonumber(flat[j]) end
+          end
+          table.sort(values)
+          return values
         end
 
         local function score_at(key, rank)
@@ -78,15 +92,7 @@ public static class LiveRankSelection
             local total = 0
             for _, s in ipairs(live) do total = total + s.hi - s.lo + 1 end
             -- Few enough left: one ZRANGE per set and a sort costs less than another round of 3 calls per set.
-            if total <= 8 * #live + 32 then
-              local values = {}
-              for _, s in ipairs(live) do
-                local flat = redis.call('ZRANGE', s.key, s.lo, s.hi, 'WITHSCORES')
-                for j = 2, #flat, 2 do values[#values + 1] = tonumber(flat[j]) end
-              end
-              table.sort(values)
-              return exact(values[k])
-            end
+            if few(#live, total) then return exact(sorted_scores(live)[k]) end
             local low, high
             if bracket then low, high = estimates(live, total, k) else low = weighted_median(live, total); high = low end
             -- Split the candidates into below low, low..high, above high. A set is sorted by score, so its count of
@@ -119,6 +125,22 @@ public static class LiveRankSelection
           end
         end
 
+        -- The scores at several ranks (1 <= rank <= total) of the same sets. A window with few samples is read and
+        -- sorted once for every rank; a larger one is searched per rank, at a cost that does not grow with its
+        -- samples. (Not ZUNION for the few: it would merge equal members, and a rank counts every score.)
+        local function scores_at(sets, total, ranks)
+          local found = {}
+          if few(#sets, total) then
+            local whole = {}
+            for i, s in ipairs(sets) do whole[i] = {key = s.key, lo = 0, hi = s.n - 1} end
+            local values = sorted_scores(whole)
+            for i, k in ipairs(ranks) do found[i] = exact(values[k]) end
+          else
+            for i, k in ipairs(ranks) do found[i] = kth_smallest(sets, k) end
+          end
+          return found
+        end
+
         -- Nearest rank, as KpiCalculator.Percentile: the ceil(p% · n)-th smallest, clamped to 1..n.
         local function percentile_rank(p, total)
           return math.max(1, math.min(total, math.ceil(tonumber(p) / 100 * total)))
@@ -130,7 +152,7 @@ public static class LiveRankSelection
         local sets, total = rank_sets(cjson.decode(@keys))
         local k = tonumber(@rank)
         if k < 1 or k > total then return false end
-        return kth_smallest(sets, k)
+        return scores_at(sets, total, {k})[1]
         """);
 
     /// <summary>The <paramref name="rank"/>-th smallest score (1-based) across the sets, or null when they hold fewer.</summary>

@@ -72,9 +72,9 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
           local sets, count = rank_sets(keys[series])
           out[#out + 1] = series .. '_count'; out[#out + 1] = tostring(count)
           if count > 0 then
-            for _, p in ipairs({'50', '90'}) do
-              out[#out + 1] = series .. '_p' .. p; out[#out + 1] = kth_smallest(sets, percentile_rank(p, count))
-            end
+            local values = scores_at(sets, count, {percentile_rank('50', count), percentile_rank('90', count)})
+            out[#out + 1] = series .. '_p50'; out[#out + 1] = values[1]
+            out[#out + 1] = series .. '_p90'; out[#out + 1] = values[2]
           end
         end
         local state = redis.call('HGETALL', @state)
