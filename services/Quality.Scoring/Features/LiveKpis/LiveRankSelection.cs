@@ -20,7 +20,8 @@ public static class LiveRankSelection
     /// <summary>
     /// Lua functions prepended to the scripts that need them: <c>rank_sets(keys)</c> gives the non-empty sets and
     /// their total size, <c>scores_at(sets, total, ranks)</c> the k-th smallest score for each k (1 ≤ k ≤ total) as
-    /// strings that parse back to the stored doubles, <c>percentile_rank(p, total)</c> the rank of a percentile. No '@' in here: the text goes through <see cref="LuaScript.Prepare"/>.
+    /// strings that parse back to the stored doubles, <c>percentile_rank(p, total)</c> the rank of a percentile.
+    /// No '@' in here: the text goes through <see cref="LuaScript.Prepare"/>.
     /// </summary>
     public const string Functions = """
         -- Lua numbers reach Redis (and .NET) as '%.14g' strings unless formatted: 17 digits round-trip a double.
@@ -36,7 +37,7 @@ public static class LiveRankSelection
         end
 
         -- Below this many candidates, reading them all costs less than narrowing them further.
-        local function few(sets, total) return total <= 8 * sets + 32 end
+        local function few(sets, candidates) return candidates <= 8 * sets + 32 end
 
         -- Every candidate's score, sorted: the sets' rank ranges [lo, hi] read whole.
         local function sorted_scores(live)
