@@ -29,4 +29,22 @@ public static class OptionValues
             ? uri
             : throw new OptionException($"--{option}: '{value}' is not an http(s) URL");
     }
+
+    public static TimeSpan Seconds(IReadOnlyDictionary<string, string> given, string name, double fallback, double minimum)
+    {
+        if (!given.TryGetValue(name, out var text))
+        {
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= 86_400
+            ? TimeSpan.FromSeconds(value)
+            : throw new OptionException($"--{name}: '{text}' is not a number of seconds from {minimum} to 86400");
+    }
+
+    /// <summary>A result file's label: it goes into a file name.</summary>
+    public static string Label(string text) =>
+        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? text
+            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
 }

@@ -92,15 +92,15 @@ public static class OptionParser
             NotificationsUrl = Service("notifications") is { } notifications ? OptionValues.Url(notifications, "notifications", envPath) : null,
             Token = token,
             Demo = demo,
-            AgentWorkTime = Seconds(given, "agent-work-time", demo ? 20 : 0, minimum: 0),
+            AgentWorkTime = OptionValues.Seconds(given, "agent-work-time", demo ? 20 : 0, minimum: 0),
             RabbitMqUri = Value("rabbitmq", "RABBITMQ_URI"),
             PostgresConnection = Value("postgres", "POSTGRES_CONNECTION"),
             DataDirectory = given.GetValueOrDefault("data-dir") ?? (File.Exists(envPath) ? Path.GetDirectoryName(envPath) : null),
             CorpusPath = corpus,
             Rates = Rates(given.GetValueOrDefault("rate") ?? "100"),
-            Duration = Seconds(given, "duration", 60, minimum: 1),
-            Warmup = Seconds(given, "warmup", 5, minimum: 0),
-            Drain = Seconds(given, "drain", 10, minimum: 0),
+            Duration = OptionValues.Seconds(given, "duration", 60, minimum: 1),
+            Warmup = OptionValues.Seconds(given, "warmup", 5, minimum: 0),
+            Drain = OptionValues.Seconds(given, "drain", 10, minimum: 0),
             Mix = Mix(given.GetValueOrDefault("mix") ?? ChannelMix.Default, batchSize, importRows),
             BatchSize = batchSize,
             Concurrency = OptionValues.Int(given, "concurrency", 64, 1, 4096),
@@ -108,10 +108,10 @@ public static class OptionParser
             AgentCapacity = OptionValues.Int(given, "agent-capacity", 200, 1, 100_000),
             SurveyShare = Fraction(given, "survey-share", 0.5),
             BreachShare = Fraction(given, "breach-share", demo ? 0 : 0.02),
-            BreachAfter = Seconds(given, "breach-after", 2, minimum: 1),
-            BaselineDuration = Seconds(given, "baseline", 5, minimum: 0),
+            BreachAfter = OptionValues.Seconds(given, "breach-after", 2, minimum: 1),
+            BaselineDuration = OptionValues.Seconds(given, "baseline", 5, minimum: 0),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
-            Label = Label(given.GetValueOrDefault("label") ?? "run"),
+            Label = OptionValues.Label(given.GetValueOrDefault("label") ?? "run"),
             Live = !given.ContainsKey("no-live"),
             Seed = OptionValues.Int(given, "seed", 7, int.MinValue, int.MaxValue),
             CommandLine = Describe(args),
@@ -163,18 +163,6 @@ public static class OptionParser
         }
     }
 
-    private static TimeSpan Seconds(Dictionary<string, string> given, string name, double fallback, double minimum)
-    {
-        if (!given.TryGetValue(name, out var text))
-        {
-            return TimeSpan.FromSeconds(fallback);
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= 86_400
-            ? TimeSpan.FromSeconds(value)
-            : throw new OptionException($"--{name}: '{text}' is not a number of seconds from {minimum} to 86400");
-    }
-
     private static double Fraction(Dictionary<string, string> given, string name, double fallback)
     {
         if (!given.TryGetValue(name, out var text))
@@ -186,11 +174,6 @@ public static class OptionParser
             ? value
             : throw new OptionException($"--{name}: '{text}' is not a number from 0 to 1");
     }
-
-    private static string Label(string text) =>
-        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? text
-            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
 
     private static readonly HashSet<string> Secrets = ["--token", "--postgres", "--rabbitmq"];
 

@@ -66,12 +66,12 @@ public static class OptionParser
             FailingReceiver = given.ContainsKey("failing-receiver"),
             Stages = Stages(given.GetValueOrDefault("stages") ?? "healthy,dead"),
             Rate = Rate(given.GetValueOrDefault("rate") ?? "200"),
-            Duration = Seconds(given, "duration", 20, minimum: 1),
-            Warmup = Seconds(given, "warmup", 3, minimum: 0),
-            Drain = Seconds(given, "drain", 60, minimum: 1),
+            Duration = OptionValues.Seconds(given, "duration", 20, minimum: 1),
+            Warmup = OptionValues.Seconds(given, "warmup", 3, minimum: 0),
+            Drain = OptionValues.Seconds(given, "drain", 60, minimum: 1),
             MaxInFlight = OptionValues.Int(given, "max-in-flight", 256, 1, 10_000),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
-            Label = Label(given.GetValueOrDefault("label") ?? "notifications"),
+            Label = OptionValues.Label(given.GetValueOrDefault("label") ?? "notifications"),
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Notifications.Benchmark -c Release --", args, Secrets),
         };
     }
@@ -119,21 +119,4 @@ public static class OptionParser
             ? rate
             : throw new OptionException($"--rate: '{text}' is not a positive number of events/s or 'max'");
     }
-
-    private static TimeSpan Seconds(Dictionary<string, string> given, string name, double fallback, double minimum)
-    {
-        if (!given.TryGetValue(name, out var text))
-        {
-            return TimeSpan.FromSeconds(fallback);
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= 86_400
-            ? TimeSpan.FromSeconds(value)
-            : throw new OptionException($"--{name}: '{text}' is not a number of seconds from {minimum} to 86400");
-    }
-
-    private static string Label(string text) =>
-        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? text
-            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
 }

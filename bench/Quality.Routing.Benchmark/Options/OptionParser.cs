@@ -83,7 +83,7 @@ public static class OptionParser
             SlaLead = given.ContainsKey("sla-lead") ? TimeSpan.FromSeconds(Number(given, "sla-lead", 0, 5, 43_200)) : null,
             Drain = TimeSpan.FromSeconds(Number(given, "drain", 60, 1, 86_400)),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
-            Label = Label(given.GetValueOrDefault("label") ?? "routing"),
+            Label = OptionValues.Label(given.GetValueOrDefault("label") ?? "routing"),
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Routing.Benchmark -c Release --", args, Secrets),
         };
     }
@@ -92,9 +92,4 @@ public static class OptionParser
         !given.TryGetValue(name, out var text) ? fallback
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum ? value
         : throw new OptionException($"--{name}: '{text}' is not a number from {minimum} to {maximum}");
-
-    private static string Label(string text) =>
-        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? text
-            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
 }

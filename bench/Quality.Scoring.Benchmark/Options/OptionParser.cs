@@ -90,7 +90,7 @@ public static class OptionParser
             FeedRounds = OptionValues.Int(given, "feed-rounds", 20, 1, 10_000),
             FeedInterval = TimeSpan.FromMilliseconds(OptionValues.Int(given, "feed-interval", 500, 0, 600_000)),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
-            Label = Label(given.GetValueOrDefault("label") ?? "scoring"),
+            Label = OptionValues.Label(given.GetValueOrDefault("label") ?? "scoring"),
             Seed = OptionValues.Int(given, "seed", 7, int.MinValue, int.MaxValue),
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Scoring.Benchmark -c Release --", args, Secrets),
         };
@@ -134,9 +134,4 @@ public static class OptionParser
 
         return rates.Count > 0 ? rates : throw new OptionException("--rate: give at least one rate");
     }
-
-    private static string Label(string text) =>
-        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? text
-            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
 }

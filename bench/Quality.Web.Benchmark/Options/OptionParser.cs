@@ -86,31 +86,14 @@ public static class OptionParser
             Contexts = OptionValues.Int(given, "contexts", 10, 1, 1_000),
             RendererProcesses = OptionValues.Int(given, "renderer-processes", 8, 0, 1_000),
             OpenConcurrency = OptionValues.Int(given, "open-concurrency", 8, 1, 256),
-            Hold = Seconds(given, "hold", 60, minimum: 1),
+            Hold = OptionValues.Seconds(given, "hold", 60, minimum: 1),
             Posts = OptionValues.Int(given, "posts", 5, 0, 1_000),
-            SeenWithin = Seconds(given, "seen-within", 15, minimum: 1),
+            SeenWithin = OptionValues.Seconds(given, "seen-within", 15, minimum: 1),
             OutputDirectory = Path.GetFullPath(given.GetValueOrDefault("output") ?? ResultFiles.DefaultDirectory(repositoryRoot)),
-            Label = Label(given.GetValueOrDefault("label") ?? "web"),
+            Label = OptionValues.Label(given.GetValueOrDefault("label") ?? "web"),
             CommandLine = CommandLineArguments.Describe("dotnet run --project bench/Quality.Web.Benchmark -c Release --", args, Secrets),
         };
     }
 
     private static readonly HashSet<string> Secrets = ["--token"];
-
-    private static TimeSpan Seconds(Dictionary<string, string> given, string name, double fallback, double minimum)
-    {
-        if (!given.TryGetValue(name, out var text))
-        {
-            return TimeSpan.FromSeconds(fallback);
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= 86_400
-            ? TimeSpan.FromSeconds(value)
-            : throw new OptionException($"--{name}: '{text}' is not a number of seconds from {minimum} to 86400");
-    }
-
-    private static string Label(string text) =>
-        text.Length is > 0 and <= 60 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? text
-            : throw new OptionException($"--label: '{text}' must be 1-60 letters, digits, '-' or '_'");
 }
