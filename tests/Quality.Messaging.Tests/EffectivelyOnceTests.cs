@@ -183,7 +183,8 @@ public sealed class EffectivelyOnceTests(MessagingServers servers) : IAsyncLifet
 
         await service.StartAsync(Cancellation);
         await WaitUntilAsync(async () => (await health.CheckHealthAsync(r => r.Name == "outbox", Cancellation)).Status == HealthStatus.Healthy);
-        Assert.Equal(1, await EffectCountAsync(widget));
+        // Healthy means published; the consumer may still be on its way to the effect.
+        await WaitUntilAsync(async () => await EffectCountAsync(widget) == 1);
     }
 
     private async Task<IHost> StartServiceAsync()
