@@ -24,7 +24,7 @@ public sealed class BadInputRun(BadInputOptions options, TextWriter log)
     public async Task<BadInputReport> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = NewHttpClient();
         var intake = options.Services.FirstOrDefault(s => s.Name == ResourceNames.Intake)
             ?? throw new RunException("the suite needs Intake, which issues its API keys");
         var provisioner = new ApiKeyProvisioner(http, intake.Http, options.AdminToken);
@@ -173,12 +173,21 @@ public sealed class BadInputRun(BadInputOptions options, TextWriter log)
     private static async Task<Outcome> SendAsync(HttpClient http, ServiceTarget service, HttpAttack attack, bool anonymous, CancellationToken cancellationToken)
     {
         var outcome = await SendOnceAsync(http, service, attack, anonymous, cancellationToken);
+        if (outcome.Verdict != Verdict.Failed || outcome.Problem?.StartsWith("no answer", StringComparison.Ordinal) != true)
+        {
+            return outcome;
+        }
+
         // A pooled connection the server closed after refusing an oversized body elsewhere fails the next request
-        // sent on it; a second try on a fresh connection tells that apart from a service that does not answer.
-        return outcome.Verdict == Verdict.Failed && outcome.Problem?.StartsWith("no answer", StringComparison.Ordinal) == true
-            ? await SendOnceAsync(http, service, attack, anonymous, cancellationToken)
-            : outcome;
+        // sent on it; a second try on a connection of its own tells that apart from a service that does not answer.
+        // (Retrying on the shared pool once failed the same way twice: with eight requests in flight, more than one
+        // pooled connection can be closing at once.)
+        using var fresh = NewHttpClient();
+        return await SendOnceAsync(fresh, service, attack, anonymous, cancellationToken);
     }
+
+    private static HttpClient NewHttpClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     private static async Task<Outcome> SendOnceAsync(HttpClient http, ServiceTarget service, HttpAttack attack, bool anonymous, CancellationToken cancellationToken)
     {
