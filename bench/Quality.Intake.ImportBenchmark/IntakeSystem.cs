@@ -72,12 +72,20 @@ internal sealed class IntakeSystem : IAsyncDisposable
     }
 
     /// <summary>Events committed but not yet published to RabbitMQ.</summary>
-    public async Task<long> UnpublishedEventsAsync()
+    private async Task<long> UnpublishedEventsAsync()
     {
         await using var connection = new NpgsqlConnection(DatabaseConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task WaitUntilEventsPublishedAsync()
+    {
+        while (await UnpublishedEventsAsync() > 0)
+        {
+            await Task.Delay(200);
+        }
     }
 
     public async ValueTask DisposeAsync()

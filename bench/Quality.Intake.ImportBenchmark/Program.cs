@@ -27,25 +27,20 @@ try
     await using var system = await IntakeSystem.StartAsync(options);
     if (options.Rows > 0)
     {
-        var runId = Guid.NewGuid().ToString("N")[..8];
-        var path = await FeedbackFile.WriteAsync(options.Rows, options.Format, runId);
-        try
+        if (options.WarmUpRows > 0)
         {
-            await ImportRun.MeasureAsync(system, path, options.Format);
-        }
-        finally
-        {
-            File.Delete(path);
+            await ImportAsync(system, options.WarmUpRows, measured: false);
         }
 
+        await ImportAsync(system, options.Rows, measured: true);
         Console.WriteLine($"  ({MachineInfo.LoadLine()})");
     }
 
     if (options.PostSeconds > 0)
     {
-        await PostRun.ThroughputAsync(system, options.PostSeconds, options.Concurrency);
+        await PostRun.ThroughputAsync(system, options.PostSeconds, options.Concurrency, options.WarmUpSeconds);
         Console.WriteLine($"  ({MachineInfo.LoadLine()})");
-        await PostRun.LatencyAsync(system, options.PostSeconds, options.Rate);
+        await PostRun.LatencyAsync(system, options.PostSeconds, options.Rate, options.WarmUpSeconds);
         Console.WriteLine($"  ({MachineInfo.LoadLine()})");
     }
 
@@ -55,4 +50,17 @@ catch (HostingException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
+}
+
+async Task ImportAsync(IntakeSystem system, int rows, bool measured)
+{
+    var path = await FeedbackFile.WriteAsync(rows, options.Format, runId: Guid.NewGuid().ToString("N")[..8]);
+    try
+    {
+        await ImportRun.MeasureAsync(system, path, options.Format, measured);
+    }
+    finally
+    {
+        File.Delete(path);
+    }
 }
