@@ -31,9 +31,12 @@ public sealed partial class ImportRunner(
         var batchSize = options.Value.BatchSize;
         var batch = new List<ImportRow>(batchSize);
 
-        // The batch being classified while the one before it is written: classifying is CPU, writing mostly
-        // waiting on PostgreSQL, so overlapping them keeps both busy. Batches still commit one at a time, in order.
+        // Three batches in flight: one written, the next classified, the one after it read from the file. Reading and
+        // classifying are CPU, writing mostly waiting on PostgreSQL, so overlapping them keeps PostgreSQL busy (when
+        // reading waited for the write, a tenth of the two cores sat idle during a large import). Batches still
+        // commit one at a time, in order, so a restart resumes after the last committed row.
         (Task<PreparedImportBatch> Prepared, long BytesRead)? pending = null;
+        var storing = Task.CompletedTask;
         await using (var file = new FileStream(job.SpoolFile, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
             var rows = job.Format == ImportFormat.Csv
@@ -47,7 +50,8 @@ public sealed partial class ImportRunner(
                     if (batch.Count == batchSize)
                     {
                         var next = (Prepare(jobId, batch, cancellationToken), file.Position);
-                        await StorePendingAsync(jobId, pending, cancellationToken);
+                        await storing;
+                        storing = StorePendingAsync(jobId, pending, cancellationToken);
                         pending = next;
                         batch = new List<ImportRow>(batchSize);
                     }
@@ -55,6 +59,7 @@ public sealed partial class ImportRunner(
             }
             catch (ImportStoppedException e)
             {
+                await storing;
                 await StorePendingAsync(jobId, pending, cancellationToken);
                 batch.Add(ImportRow.Unreadable(e.Row, e.Reason));
                 await FinishAsync(jobId, await Prepare(jobId, batch, cancellationToken), file.Position, ImportStatus.Failed,
@@ -62,7 +67,13 @@ public sealed partial class ImportRunner(
                 File.Delete(job.SpoolFile);
                 return;
             }
+            finally
+            {
+                // Whatever ended the reading, no write of this job may outlive the run: a resumed run would write beside it.
+                await storing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
 
+            await storing;
             await StorePendingAsync(jobId, pending, cancellationToken);
             await FinishAsync(jobId, await Prepare(jobId, batch, cancellationToken), file.Length, ImportStatus.Completed, null, cancellationToken);
         }
