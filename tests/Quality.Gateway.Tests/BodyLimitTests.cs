@@ -5,24 +5,16 @@ using Quality.Gateway.Routing;
 
 namespace Quality.Gateway.Tests;
 
-public sealed class BodyLimitTests(StandIns standIns) : IAsyncLifetime
+public sealed class BodyLimitTests(StandIns standIns) : IAsyncDisposable
 {
     private const int DefaultBytes = 4 * 1024;
     private const int ImportBytes = 64 * 1024;
 
-    private GatewayHost? _gateway;
-
-    private GatewayHost Gateway => _gateway!;
-
-    public ValueTask InitializeAsync()
+    private GatewayHost Gateway { get; } = new(standIns, new()
     {
-        _gateway = new GatewayHost(standIns, new()
-        {
-            ["Gateway:BodyLimits:DefaultBytes"] = $"{DefaultBytes}",
-            [$"Gateway:BodyLimits:Routes:{ServiceRoutes.Imports}"] = $"{ImportBytes}",
-        });
-        return ValueTask.CompletedTask;
-    }
+        ["Gateway:BodyLimits:DefaultBytes"] = $"{DefaultBytes}",
+        [$"Gateway:BodyLimits:Routes:{ServiceRoutes.Imports}"] = $"{ImportBytes}",
+    });
 
     /// <summary>
     /// Sends <c>Expect: 100-continue</c>, as uploaders do for large bodies: a body refused on its declared length is
@@ -91,11 +83,5 @@ public sealed class BodyLimitTests(StandIns standIns) : IAsyncLifetime
         Assert.Contains("Gateway:BodyLimits:DefaultBytes", problem.GetProperty("detail").GetString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_gateway is not null)
-        {
-            await _gateway.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => Gateway.DisposeAsync();
 }

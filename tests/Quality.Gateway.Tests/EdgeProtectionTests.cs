@@ -6,17 +6,9 @@ using Quality.Contracts;
 
 namespace Quality.Gateway.Tests;
 
-public sealed class EdgeProtectionTests(StandIns standIns) : IAsyncLifetime
+public sealed class EdgeProtectionTests(StandIns standIns) : IAsyncDisposable
 {
-    private GatewayHost? _gateway;
-
-    private GatewayHost Gateway => _gateway!;
-
-    public ValueTask InitializeAsync()
-    {
-        _gateway = new GatewayHost(standIns);
-        return ValueTask.CompletedTask;
-    }
+    private GatewayHost Gateway { get; } = new(standIns);
 
     [Theory]
     [InlineData("POST", "/api/feedback")]
@@ -100,11 +92,5 @@ public sealed class EdgeProtectionTests(StandIns standIns) : IAsyncLifetime
         Assert.Contains("gRPC is internal", problem.GetProperty("detail").GetString());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_gateway is not null)
-        {
-            await _gateway.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => Gateway.DisposeAsync();
 }

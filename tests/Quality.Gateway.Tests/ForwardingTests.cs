@@ -5,17 +5,9 @@ using Quality.Contracts;
 
 namespace Quality.Gateway.Tests;
 
-public sealed class ForwardingTests(StandIns standIns) : IAsyncLifetime
+public sealed class ForwardingTests(StandIns standIns) : IAsyncDisposable
 {
-    private GatewayHost? _gateway;
-
-    private GatewayHost Gateway => _gateway!;
-
-    public ValueTask InitializeAsync()
-    {
-        _gateway = new GatewayHost(standIns);
-        return ValueTask.CompletedTask;
-    }
+    private GatewayHost Gateway { get; } = new(standIns);
 
     [Fact]
     public async Task A_service_sees_the_client_address_and_scheme_not_the_gateways()
@@ -58,11 +50,5 @@ public sealed class ForwardingTests(StandIns standIns) : IAsyncLifetime
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, TestContext.Current.CancellationToken);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_gateway is not null)
-        {
-            await _gateway.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => Gateway.DisposeAsync();
 }

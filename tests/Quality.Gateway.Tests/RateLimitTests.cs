@@ -4,25 +4,17 @@ using System.Text.Json;
 
 namespace Quality.Gateway.Tests;
 
-public sealed class RateLimitTests(StandIns standIns) : IAsyncLifetime
+public sealed class RateLimitTests(StandIns standIns) : IAsyncDisposable
 {
     private const int Permits = 3;
 
-    private GatewayHost? _gateway;
-
-    private GatewayHost Gateway => _gateway!;
-
-    public ValueTask InitializeAsync()
+    // A window far longer than any test run, so the counts cannot reset mid-test on a slow machine.
+    private GatewayHost Gateway { get; } = new(standIns, new()
     {
-        // A window far longer than any test run, so the counts cannot reset mid-test on a slow machine.
-        _gateway = new GatewayHost(standIns, new()
-        {
-            ["Gateway:RateLimits:PermitLimit"] = $"{Permits}",
-            ["Gateway:RateLimits:Window"] = "01:00:00",
-            ["Gateway:RateLimits:QueueLimit"] = "0",
-        });
-        return ValueTask.CompletedTask;
-    }
+        ["Gateway:RateLimits:PermitLimit"] = $"{Permits}",
+        ["Gateway:RateLimits:Window"] = "01:00:00",
+        ["Gateway:RateLimits:QueueLimit"] = "0",
+    });
 
     [Fact]
     public async Task A_key_over_its_limit_gets_429_with_retry_after_while_another_key_is_unaffected()
@@ -73,11 +65,5 @@ public sealed class RateLimitTests(StandIns standIns) : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_gateway is not null)
-        {
-            await _gateway.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => Gateway.DisposeAsync();
 }

@@ -4,17 +4,9 @@ using Quality.Contracts;
 
 namespace Quality.Gateway.Tests;
 
-public sealed class RoutingTests(StandIns standIns) : IAsyncLifetime
+public sealed class RoutingTests(StandIns standIns) : IAsyncDisposable
 {
-    private GatewayHost? _gateway;
-
-    private GatewayHost Gateway => _gateway!;
-
-    public ValueTask InitializeAsync()
-    {
-        _gateway = new GatewayHost(standIns);
-        return ValueTask.CompletedTask;
-    }
+    private GatewayHost Gateway { get; } = new(standIns);
 
     [Fact]
     public async Task Every_documented_path_of_every_service_reaches_that_service()
@@ -114,11 +106,5 @@ public sealed class RoutingTests(StandIns standIns) : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_gateway is not null)
-        {
-            await _gateway.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => Gateway.DisposeAsync();
 }
