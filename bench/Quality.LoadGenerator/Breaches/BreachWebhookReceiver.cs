@@ -1,12 +1,5 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Quality.Benchmarking.Webhooks;
 
 namespace Quality.LoadGenerator.Breaches;
@@ -18,19 +11,14 @@ namespace Quality.LoadGenerator.Breaches;
 /// </summary>
 public sealed class BreachWebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly BreachTracker _tracker;
+    private LoopbackEndpoint _endpoint = null!; // set by StartAsync before anyone holds the receiver
     private int _badSignatures;
     private int _unreadable;
 
-    private BreachWebhookReceiver(WebApplication app, BreachTracker tracker)
-    {
-        _app = app;
-        _tracker = tracker;
-        app.MapPost("/breaches", (Delegate)HandleAsync);
-    }
+    private BreachWebhookReceiver(BreachTracker tracker) => _tracker = tracker;
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _endpoint.Url;
 
     /// <summary>The rule's signing secret, known once the rule exists (after the receiver listens).</summary>
     public string Secret { get; set; } = "";
@@ -41,25 +29,16 @@ public sealed class BreachWebhookReceiver : IAsyncDisposable
 
     public static async Task<BreachWebhookReceiver> StartAsync(BreachTracker tracker, CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var receiver = new BreachWebhookReceiver(app, tracker);
-        await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Url = new Uri(new Uri(address), "/breaches");
+        var receiver = new BreachWebhookReceiver(tracker);
+        receiver._endpoint = await LoopbackEndpoint.StartAsync("/breaches", receiver.HandleAsync, configure: null, ct).ConfigureAwait(false);
         return receiver;
     }
 
     private async Task<IResult> HandleAsync(HttpContext context)
     {
         var receivedAt = DateTimeOffset.UtcNow;
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
-        var headers = context.Request.Headers;
-        if (WebhookSignature.Verify(Secret, headers[WebhookSignature.IdHeader], headers[WebhookSignature.TimestampHeader], body,
-                headers[WebhookSignature.SignatureHeader], receivedAt) != SignatureCheck.Valid)
+        var (body, signature) = await LoopbackEndpoint.ReadSignedAsync(context, Secret, receivedAt).ConfigureAwait(false);
+        if (signature != SignatureCheck.Valid)
         {
             Interlocked.Increment(ref _badSignatures);
             return Results.Unauthorized();
@@ -96,13 +75,5 @@ public sealed class BreachWebhookReceiver : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
-        {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _endpoint.DisposeAsync();
 }

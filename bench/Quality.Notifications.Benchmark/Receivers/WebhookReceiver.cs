@@ -1,11 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Quality.Benchmarking.Webhooks;
 using Quality.Notifications.Benchmark.Measurement;
 
@@ -19,20 +12,18 @@ namespace Quality.Notifications.Benchmark.Receivers;
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly DeliveryTracker _tracker;
     private readonly CancellationTokenSource _stopping = new();
     private int _requests;
     private int _badSignatures;
     private int _unreadable;
+    private LoopbackEndpoint _endpoint = null!; // set by StartAsync before anyone holds the receiver
 
-    private WebhookReceiver(WebApplication app, ReceiverKind kind, int index, DeliveryTracker tracker)
+    private WebhookReceiver(ReceiverKind kind, int index, DeliveryTracker tracker)
     {
-        _app = app;
         Kind = kind;
         Index = index;
         _tracker = tracker;
-        app.MapPost("/hook", (Delegate)HandleAsync);
     }
 
     public ReceiverKind Kind { get; }
@@ -40,7 +31,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The receiver's number in the run (healthy ones first).</summary>
     public int Index { get; }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _endpoint.Url;
 
     /// <summary>The rule's webhook secret, known once the rule is created (after the receiver is listening).</summary>
     public string Secret { get; set; } = "";
@@ -55,20 +46,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync(ReceiverKind kind, int index, DeliveryTracker tracker, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
+        var receiver = new WebhookReceiver(kind, index, tracker);
+        receiver._endpoint = await LoopbackEndpoint.StartAsync("/hook", receiver.HandleAsync, kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, 0);
             // The service holds up to 32 connections per endpoint; a dead receiver must keep accepting them all.
             kestrel.Limits.MaxConcurrentConnections = null;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(5);
-        });
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app, kind, index, tracker);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Url = new Uri(new Uri(address), "/hook");
+        }, cancellationToken);
         return receiver;
     }
 
@@ -76,8 +60,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         var arrivedAt = Clock.Now;
         Interlocked.Increment(ref _requests);
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        var (body, signature) = await LoopbackEndpoint.ReadSignedAsync(context, Secret, DateTimeOffset.UtcNow);
         switch (Kind)
         {
             case ReceiverKind.Dead:
@@ -92,10 +75,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
 
-        var headers = context.Request.Headers;
-        var check = WebhookSignature.Verify(Secret, headers[WebhookSignature.IdHeader], headers[WebhookSignature.TimestampHeader], body,
-            headers[WebhookSignature.SignatureHeader], DateTimeOffset.UtcNow);
-        if (check != SignatureCheck.Valid)
+        if (signature != SignatureCheck.Valid)
         {
             Interlocked.Increment(ref _badSignatures);
             return Results.Unauthorized();
@@ -114,12 +94,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
-        {
-            await _app.StopAsync(timeout.Token);
-        }
-
-        await _app.DisposeAsync();
+        await _endpoint.DisposeAsync();
         _stopping.Dispose();
     }
 }
