@@ -8,16 +8,20 @@ using Quality.Messaging.Outbox;
 namespace Quality.Intake.Features.Imports;
 
 /// <summary>
-/// Stores a batch of import rows inside the caller's transaction, the fast way: the classified rows go to a
-/// temporary table by binary COPY, one <c>INSERT … SELECT … ON CONFLICT (channel, external_id) DO NOTHING
-/// RETURNING id</c> keeps the ones not seen before (a resubmitted file stores nothing twice, also when two
-/// imports race), and the events of exactly those rows go to the outbox by a second COPY. The relay hears
-/// of them when the caller's EF transaction commits. Rows are inserted in (channel, external id) order, so
-/// two overlapping imports take their locks in the same order and cannot deadlock. The rows arrive classified
-/// (<see cref="ImportBatchPreparer"/>), so the next batch is classified while this one is written.
+/// Stores a batch of import rows inside the caller's transaction, the fast way. A new file's rows are new, so
+/// first they are copied straight into <c>feedback</c> by binary COPY, under a savepoint. When some (channel,
+/// external id) is there already (a resubmitted file, two imports racing), that COPY fails on the unique index and
+/// is rolled back to the savepoint, and the batch takes the careful path: a temporary table by COPY, then one
+/// <c>INSERT … SELECT … ON CONFLICT (channel, external_id) DO NOTHING RETURNING id</c> keeps the rows not seen
+/// before. Either way the events of exactly the stored rows go to the outbox by a second COPY, and the relay hears
+/// of them when the caller's EF transaction commits. Rows go in (channel, external id) order, so two overlapping
+/// imports take their locks in the same order. The rows arrive classified (<see cref="ImportBatchPreparer"/>), so
+/// the next batch is classified while this one is written.
 /// </summary>
 public sealed class ImportBatchStore(IntakeDbContext db)
 {
+    private const string CopySavepoint = "import_copy";
+
     private const string Columns =
         "id, channel, external_id, text, customer_key, kind, category, severity, sentiment, language, confidence, evidence, " +
         "received_at, customer_email, customer_phone, customer_name, pii_key_id, email_lookup, phone_lookup";
@@ -32,18 +36,42 @@ public sealed class ImportBatchStore(IntakeDbContext db)
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE import_feedback (LIKE feedback INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
-        await CopyFeedbackAsync(connection, fresh.Select(f => f.Item), cancellationToken);
-        var inserted = await InsertNewAsync(connection, cancellationToken);
+        var items = fresh.Select(f => f.Item).OrderBy(i => i.Channel, StringComparer.Ordinal).ThenBy(i => i.ExternalId, StringComparer.Ordinal).ToList();
+        var inserted = await TryCopyAllAsync(connection, items, cancellationToken)
+            ?? await InsertNewAsync(connection, items, cancellationToken);
         var events = fresh.Where(f => inserted.Contains(f.Item.Id)).SelectMany(f => FeedbackSubmitter.Events(f.Item, f.Tier)).Select(OutboxMessage.For);
         await CopyOutboxAsync(connection, events, cancellationToken);
         return new ImportBatchResult(inserted.Count, duplicates + fresh.Count - inserted.Count, batch.Rejections);
     }
 
-    /// <summary>Rows are written synchronously: they go to Npgsql's buffer, and async per field costs more than the rare flush blocks.</summary>
-    private static async Task CopyFeedbackAsync(NpgsqlConnection connection, IEnumerable<FeedbackItem> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies every item straight into <c>feedback</c>; null, with nothing stored, when one of them is there already.
+    /// A deadlock with an import that took some of the same ids in another order ends the same way: the careful
+    /// path then waits for that import's rows and skips them.
+    /// </summary>
+    private async Task<HashSet<Guid>?> TryCopyAllAsync(NpgsqlConnection connection, List<FeedbackItem> items, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY import_feedback ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("An import batch is stored inside the caller's transaction.");
+        await transaction.CreateSavepointAsync(CopySavepoint, cancellationToken);
+        try
+        {
+            await CopyFeedbackAsync(connection, "feedback", items, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected)
+        {
+            await transaction.RollbackToSavepointAsync(CopySavepoint, cancellationToken);
+            return null;
+        }
+
+        await transaction.ReleaseSavepointAsync(CopySavepoint, cancellationToken);
+        return items.Select(i => i.Id).ToHashSet();
+    }
+
+    /// <summary>Rows are written synchronously: they go to Npgsql's buffer, and async per field costs more than the rare flush blocks.</summary>
+    private static async Task CopyFeedbackAsync(NpgsqlConnection connection, string table, IEnumerable<FeedbackItem> items, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var item in items)
         {
             copy.StartRow();
@@ -72,8 +100,11 @@ public sealed class ImportBatchStore(IntakeDbContext db)
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static async Task<HashSet<Guid>> InsertNewAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The careful path: only the items whose (channel, external id) is not stored yet; returns their ids.</summary>
+    private async Task<HashSet<Guid>> InsertNewAsync(NpgsqlConnection connection, List<FeedbackItem> items, CancellationToken cancellationToken)
     {
+        await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE import_feedback (LIKE feedback INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
+        await CopyFeedbackAsync(connection, "import_feedback", items, cancellationToken);
         await using var insert = new NpgsqlCommand(
             $"""
             INSERT INTO feedback ({Columns})
