@@ -3,7 +3,7 @@ using Quality.Messaging.Batching;
 namespace Quality.Notifications.Features.Alerts;
 
 /// <summary>
-/// How rule events (SLA warnings and breaches, escalations, goals, surges) are taken in batches, per event type (see
+/// How rule events (SLA warnings and breaches, escalations, goals, surges) and cases opened are taken in batches, per event type (see
 /// <see cref="MessageBatchOptions"/>).
 /// </summary>
 public sealed class AlertBatchOptions : MessageBatchOptions

@@ -19,10 +19,27 @@ namespace Quality.Notifications.Features.Alerts;
 /// </summary>
 public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise, TimeProvider time)
 {
-    /// <summary>A new case tells the team's supervisors (in their feed); its priority sets the alert's severity.</summary>
-    public async Task CaseOpenedAsync(CaseOpened opened, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every alert <paramref name="events"/> raise, in one go: the built-in new-case alerts of the
+    /// <see cref="CaseOpened"/> among them, then each rule's (<see cref="FanOutAsync(IReadOnlyList{IntegrationEvent}, CancellationToken)"/>).
+    /// Returns how many deliveries were queued.
+    /// </summary>
+    public async Task<int> RaiseAsync(IReadOnlyList<IntegrationEvent> events, CancellationToken cancellationToken)
     {
-        var alert = new Alert
+        var opened = events.OfType<CaseOpened>().ToList();
+        if (opened.Count > 0)
+        {
+            await CaseOpenedAsync(opened, cancellationToken);
+        }
+
+        return await FanOutAsync(events, cancellationToken);
+    }
+
+    /// <summary>A new case tells the team's supervisors (in their feed); its priority sets the alert's severity.</summary>
+    private async Task CaseOpenedAsync(IReadOnlyList<CaseOpened> cases, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var alerts = cases.Select(opened => new Alert
         {
             Id = Guid.CreateVersion7(),
             Kind = "case_opened",
@@ -33,10 +50,10 @@ public sealed class AlertRecorder(NotificationsDbContext db, NoiseControl noise,
             Title = $"New {opened.Category} case, priority {opened.Priority}",
             SourceEventId = opened.EventId,
             CorrelationId = opened.CorrelationId,
-            CreatedAt = time.GetUtcNow(),
-        };
-        db.Alerts.Add(alert);
-        await FeedNotifier.NotifyAsync(db, [alert], cancellationToken);
+            CreatedAt = now,
+        }).ToList();
+        db.Alerts.AddRange(alerts);
+        await FeedNotifier.NotifyAsync(db, alerts, cancellationToken);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using Quality.Notifications.Infrastructure;
 namespace Quality.Notifications.Features.Alerts;
 
 /// <summary>
-/// Raises the alerts of a batch of rule events once each, with the consumer's inbox receipts: the whole batch in one
+/// Raises the alerts of a batch of events (rule events, and cases opened) once each, with the consumer's inbox receipts: the whole batch in one
 /// transaction, its alerts and deliveries with it, and the delivery worker woken after the commit. When that fails, or
 /// for a lone event, each event is applied in its own transaction, so an event that cannot be applied faults alone
 /// (and after its retries ends in the error queue) while the rest are applied once. Each try works in a scope of its
@@ -46,7 +46,7 @@ public sealed partial class RuleAlertHandler(IServiceScopeFactory scopes, Delive
             var inbox = scope.ServiceProvider.GetRequiredService<Inbox<NotificationsDbContext>>();
             var alerts = scope.ServiceProvider.GetRequiredService<AlertRecorder>();
             await inbox.ProcessBatchOnceAsync<TConsumer, ConsumeContext<TEvent>>(messages, MessageIdOf,
-                async (fresh, ct) => queued = await alerts.FanOutAsync([.. fresh.Select(m => (IntegrationEvent)m.Message)], ct),
+                async (fresh, ct) => queued = await alerts.RaiseAsync([.. fresh.Select(m => (IntegrationEvent)m.Message)], ct),
                 cancellationToken);
         }
 

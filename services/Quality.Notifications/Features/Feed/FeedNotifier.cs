@@ -17,14 +17,21 @@ public static class FeedNotifier
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Call inside the transaction that adds <paramref name="alerts"/> (saved or not yet).</summary>
+    /// <summary>Call inside the transaction that adds <paramref name="alerts"/> (saved or not yet). One statement for them all.</summary>
     public static async Task NotifyAsync(NotificationsDbContext db, IEnumerable<Alert> alerts, CancellationToken cancellationToken)
     {
-        foreach (var alert in alerts.Where(a => a.Channel == RuleChannels.InApp && a.DuplicateOf is null))
+        var payloads = alerts
+            .Where(a => a.Channel == RuleChannels.InApp && a.DuplicateOf is null)
+            .Select(a => JsonSerializer.Serialize(FeedAlert.From(a), Json))
+            .ToArray();
+        if (payloads.Length == 0)
         {
-            var payload = JsonSerializer.Serialize(FeedAlert.From(alert), Json);
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_notify({Channel}, {payload})", cancellationToken);
+            return;
         }
+
+        // In the alerts' order: a volatile output column is evaluated after ORDER BY's sort.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT pg_notify({Channel}, p) FROM unnest({payloads}) WITH ORDINALITY AS t(p, n) ORDER BY n", cancellationToken);
     }
 
     public static FeedAlert? Parse(string payload) => JsonSerializer.Deserialize<FeedAlert>(payload, Json);
