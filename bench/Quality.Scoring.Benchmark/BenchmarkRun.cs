@@ -51,7 +51,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string repositoryRoot
             var team = lastRoster?.Teams[0] ?? $"{runId}-q-t01";
             var agent = lastRoster?.AgentsByTeam[team][0] ?? $"{team}-a01";
             Console.WriteLine($"query stage: {options.Clients} clients for {options.QueryDuration.TotalSeconds:0} s (team {team}, agent {agent})");
-            queries = await new QueryStage(scoring).RunAsync(options.Clients, options.QueryDuration, QueryTarget.All(team, agent), ct);
+            queries = await new QueryStage(scoring).RunAsync(options.Clients, options.QueryDuration, QueryTarget.All(team, agent, options.QueryPeriods), ct);
         }
 
         FeedResult? feed = null;
@@ -88,8 +88,8 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string repositoryRoot
             + "CSAT/NPS/CES answers and backlog. Since resolutions name no agent and cases open without a team, a case's assignment and opening must be folded "
             + "too for its team's figures to match. Folded/s = events / (first publish → match); resolution 250 ms plus one poll round.",
         "Queue depth: ready messages in Scoring's six queues by passive queue declare every 250 ms (messages a consumer holds unacknowledged are not counted).",
-        "Queries: closed loop, each client calling GetKpis back to back over gRPC and HTTP (/api/kpis) for org, a team and an agent, last_hour (Redis) and "
-            + "day (PostgreSQL); 2 s unmeasured warm-up; each answer's source and degraded flag counted.",
+        $"Queries: closed loop, each client calling GetKpis back to back over gRPC and HTTP (/api/kpis) for org, a team and an agent, periods {string.Join(" and ", options.QueryPeriods)} "
+            + "(last_hour from Redis, day from PostgreSQL); 2 s unmeasured warm-up; each answer's source and degraded flag counted.",
         "Live feed: streams on last_hour, a tenth on org, three tenths on teams, the rest on agents; each change is one CSAT answer for an agent's case, "
             + "timed from just before its publish to the first message on each affected stream whose csat_percent sample count has grown (end to end: broker, "
             + "consumer, fact insert, fold, Redis pub/sub, the topic's re-read, gRPC). A change not seen within 5 s counts as missed. Memory: VmRSS of the "

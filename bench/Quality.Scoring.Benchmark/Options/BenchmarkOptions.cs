@@ -33,6 +33,9 @@ public sealed record BenchmarkOptions
     public int Clients { get; init; } = 32;
     public TimeSpan QueryDuration { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>The periods each query client asks for in turn: last_hour (Redis), day (PostgreSQL).</summary>
+    public IReadOnlyList<string> QueryPeriods { get; init; } = ["last_hour", "day"];
+
     public int Subscribers { get; init; } = 1000;
     public int FeedRounds { get; init; } = 20;
     public TimeSpan FeedInterval { get; init; } = TimeSpan.FromMilliseconds(500);

@@ -31,6 +31,8 @@ public static class OptionParser
         Queries:
           --clients N            concurrent GetKpis callers (default 32)
           --query-duration SECONDS  measured time (default 20)
+          --query-periods LIST   last_hour (from Redis) and/or day (from PostgreSQL), comma-separated (default both,
+                                 asked in turn by each client; last_hour alone measures Redis answers undisturbed)
         Live feed:
           --subscribers N        WatchKpis streams on the replica (default 1000)
           --feed-rounds N        changes published one after another (default 20)
@@ -47,7 +49,7 @@ public static class OptionParser
     private static readonly HashSet<string> Known =
     [
         "env", "scoring", "scoring-grpc", "token", "rabbitmq", "data-dir", "stages", "events", "rate", "teams", "agents-per-team",
-        "publishers", "fold-timeout", "clients", "query-duration", "subscribers", "feed-rounds", "feed-interval", "output", "label", "seed",
+        "publishers", "fold-timeout", "clients", "query-duration", "query-periods", "subscribers", "feed-rounds", "feed-interval", "output", "label", "seed",
     ];
 
     private static readonly HashSet<string> Secrets = ["--token", "--rabbitmq"];
@@ -86,6 +88,7 @@ public static class OptionParser
             FoldTimeout = TimeSpan.FromSeconds(OptionValues.Int(given, "fold-timeout", 300, 1, 86_400)),
             Clients = OptionValues.Int(given, "clients", 32, 1, 4096),
             QueryDuration = TimeSpan.FromSeconds(OptionValues.Int(given, "query-duration", 20, 1, 86_400)),
+            QueryPeriods = QueryPeriods(given.GetValueOrDefault("query-periods") ?? "last_hour,day"),
             Subscribers = OptionValues.Int(given, "subscribers", 1000, 1, 100_000),
             FeedRounds = OptionValues.Int(given, "feed-rounds", 20, 1, 10_000),
             FeedInterval = TimeSpan.FromMilliseconds(OptionValues.Int(given, "feed-interval", 500, 0, 600_000)),
@@ -111,6 +114,26 @@ public static class OptionParser
         }
 
         return stages.Count > 0 ? stages : throw new OptionException("--stages: give at least one of fold, query, feed");
+    }
+
+    internal static IReadOnlyList<string> QueryPeriods(string text)
+    {
+        var periods = new List<string>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var period = part.ToLowerInvariant();
+            if (period is not ("last_hour" or "day"))
+            {
+                throw new OptionException($"--query-periods: unknown period '{part}'; use last_hour and/or day");
+            }
+
+            if (!periods.Contains(period))
+            {
+                periods.Add(period);
+            }
+        }
+
+        return periods.Count > 0 ? periods : throw new OptionException("--query-periods: give last_hour, day or both");
     }
 
     internal static IReadOnlyList<double?> Rates(string text)

@@ -4,12 +4,12 @@ namespace Quality.Scoring.Benchmark.Queries;
 public sealed record QueryTarget(string Transport, string Scope, string ScopeId, string Period)
 {
     /// <summary>
-    /// Every transport (grpc, http) × scope (org, a team, an agent) × period (last_hour from Redis, day from
+    /// Every transport (grpc, http) × scope (org, a team, an agent) × period given (last_hour from Redis, day from
     /// PostgreSQL), so each client walks all of them in turn.
     /// </summary>
-    public static IReadOnlyList<QueryTarget> All(string team, string agent) =>
+    public static IReadOnlyList<QueryTarget> All(string team, string agent, IReadOnlyList<string> periods) =>
         [.. from transport in new[] { "grpc", "http" }
-            from period in new[] { "last_hour", "day" }
+            from period in periods
             from scope in new[] { ("org", ""), ("team", team), ("agent", agent) }
             select new QueryTarget(transport, scope.Item1, scope.Item2, period)];
 

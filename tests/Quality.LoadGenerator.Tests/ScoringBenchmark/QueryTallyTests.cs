@@ -20,11 +20,12 @@ public sealed class QueryTallyTests
     }
 
     [Fact]
-    public void Every_transport_scope_and_period_is_asked()
+    public void Every_transport_scope_and_period_given_is_asked()
     {
-        var targets = QueryTarget.All("t1", "t1-a01");
+        var targets = QueryTarget.All("t1", "t1-a01", ["last_hour", "day"]);
         Assert.Equal(12, targets.Count);
         Assert.Equal(["grpc last_hour", "grpc day", "http last_hour", "http day"], targets.Select(t => t.Group).Distinct());
         Assert.Contains(targets, t => t is { Scope: "org", ScopeId: "" });
+        Assert.Equal(["grpc last_hour", "http last_hour"], QueryTarget.All("t1", "t1-a01", ["last_hour"]).Select(t => t.Group).Distinct());
     }
 }
