@@ -2,7 +2,6 @@ using Quality.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Quality.Contracts.Routing;
 using Quality.Notifications.Tests.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
 
@@ -16,19 +15,7 @@ public sealed class AcknowledgeTests(NotificationsServers servers)
     public async Task The_teams_supervisor_acknowledges_a_new_case_alert_and_others_get_403()
     {
         var scenario = new Scenario(servers.Notifications);
-        var opened = new CaseOpened
-        {
-            CorrelationId = Guid.CreateVersion7(),
-            CaseId = Guid.CreateVersion7(),
-            FeedbackId = Guid.CreateVersion7(),
-            Category = "delivery",
-            Priority = 2,
-            Severity = 3,
-            Channel = "api",
-            Language = "zh",
-            TeamId = scenario.Team,
-            OpenedAt = DateTimeOffset.UtcNow,
-        };
+        var opened = scenario.CaseOpened();
         await scenario.PublishAsync(opened);
         var alerts = await Eventually.Async(() => scenario.AlertsForAsync(opened.EventId), a => a.Count == 1);
         var path = $"/api/alerts/{alerts[0].Id}/acknowledge";

@@ -1,6 +1,4 @@
-using System.Net.ServerSentEvents;
 using System.Text.Json;
-using Quality.Contracts.Routing;
 using Quality.Notifications.Tests.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
 using Quality.Testing;
@@ -21,9 +19,9 @@ public sealed class CaseOpenedAlertTests(NotificationsServers servers)
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancellation);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         using var sse = await supervisor.GetAsync("/api/feed/stream", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        await using var feed = SseParser.Create(await sse.Content.ReadAsStreamAsync(deadline.Token)).EnumerateAsync(deadline.Token).GetAsyncEnumerator(deadline.Token);
-        Assert.Equal("ready", (await NextAsync(feed)).Type);
-        var cases = Enumerable.Range(0, 30).Select(i => (MessageId: Guid.CreateVersion7(), Event: Opened(scenario, priority: 1 + i % 4))).ToList();
+        await using var feed = await FeedStream.OpenAsync(sse, deadline.Token);
+        Assert.Equal("ready", (await FeedStream.NextAsync(feed)).Type);
+        var cases = Enumerable.Range(0, 30).Select(i => (MessageId: Guid.CreateVersion7(), Event: scenario.CaseOpened(priority: 1 + i % 4))).ToList();
 
         // Published twice back to back, so copies meet in one batch and in batches running side by side.
         await Task.WhenAll(cases.Concat(cases).Select(c => scenario.PublishAsync(c.Event, c.MessageId)));
@@ -33,7 +31,7 @@ public sealed class CaseOpenedAlertTests(NotificationsServers servers)
         {
             while (announced.Count < cases.Count)
             {
-                var (type, data) = await NextAsync(feed);
+                var (type, data) = await FeedStream.NextAsync(feed);
                 Assert.Equal("alert", type);
                 announced.Add(data);
             }
@@ -53,36 +51,9 @@ public sealed class CaseOpenedAlertTests(NotificationsServers servers)
 
         // A last case published after every copy was confirmed: the copies ahead of it in the queue have been taken
         // by the time its alert is announced, and none of them was announced again.
-        var marker = Opened(scenario, priority: 2);
+        var marker = scenario.CaseOpened(priority: 2);
         await scenario.PublishAsync(marker);
-        var (_, next) = await NextAsync(feed);
+        var (_, next) = await FeedStream.NextAsync(feed);
         Assert.Equal(marker.CaseId, next.GetProperty("caseId").GetGuid());
-    }
-
-    private static CaseOpened Opened(Scenario scenario, int priority) => new()
-    {
-        CorrelationId = Guid.CreateVersion7(),
-        CaseId = Guid.CreateVersion7(),
-        FeedbackId = Guid.CreateVersion7(),
-        Category = "delivery",
-        Priority = priority,
-        Severity = 3,
-        Channel = "api",
-        Language = "zh",
-        TeamId = scenario.Team,
-        OpenedAt = DateTimeOffset.UtcNow,
-    };
-
-    private static async Task<(string Type, JsonElement Data)> NextAsync(IAsyncEnumerator<SseItem<string>> events)
-    {
-        while (await events.MoveNextAsync())
-        {
-            if (events.Current.EventType != "heartbeat")
-            {
-                return (events.Current.EventType, JsonDocument.Parse(events.Current.Data).RootElement);
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended.");
     }
 }

@@ -39,7 +39,7 @@ public sealed class FeedTests(NotificationsServers servers)
         var supervisor = servers.Notifications.ClientFor("sup-" + scenario.Team, Roles.Supervisor, scenario.Team);
         using var sse = await supervisor.GetAsync("/api/feed/stream", HttpCompletionOption.ResponseHeadersRead, Cancellation);
         Assert.Equal("text/event-stream", sse.Content.Headers.ContentType?.MediaType);
-        await using var events = SseParser.Create(await sse.Content.ReadAsStreamAsync(Cancellation)).EnumerateAsync(Cancellation).GetAsyncEnumerator(Cancellation);
+        await using var events = await FeedStream.OpenAsync(sse, Cancellation);
         // A client on replica 2 (gRPC), signed in as an agent of another team whom the person rule names.
         using var call = replica.GrpcClientFor(agent, Roles.Agent, "elsewhere").WatchFeed();
         var messages = call.ResponseStream;
@@ -107,15 +107,7 @@ public sealed class FeedTests(NotificationsServers servers)
 
     private static async Task<(string Type, T Value)> NextAsync<T>(IAsyncEnumerator<SseItem<string>> events, Func<(string Type, JsonElement Data), T> read)
     {
-        while (await events.MoveNextAsync())
-        {
-            if (events.Current.EventType != "heartbeat")
-            {
-                var data = JsonDocument.Parse(events.Current.Data).RootElement;
-                return (events.Current.EventType, read((events.Current.EventType, data)));
-            }
-        }
-
-        throw new InvalidOperationException("The stream ended.");
+        var next = await FeedStream.NextAsync(events);
+        return (next.Type, read(next));
     }
 }

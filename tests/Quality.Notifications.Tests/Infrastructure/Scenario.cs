@@ -95,6 +95,21 @@ public sealed class Scenario(NotificationsHost host)
         return json.GetProperty("id").GetGuid();
     }
 
+    /// <summary>A new delivery case of this team, as Routing announces it.</summary>
+    public CaseOpened CaseOpened(int priority = 2) => new()
+    {
+        CorrelationId = Guid.CreateVersion7(),
+        CaseId = Guid.CreateVersion7(),
+        FeedbackId = Guid.CreateVersion7(),
+        Category = "delivery",
+        Priority = priority,
+        Severity = 3,
+        Channel = "api",
+        Language = "zh",
+        TeamId = Team,
+        OpenedAt = DateTimeOffset.UtcNow,
+    };
+
     public SlaBreached Breach(int priority = 1) => new()
     {
         CorrelationId = Guid.CreateVersion7(),
