@@ -46,7 +46,7 @@ internal static class Extensions
 
         builder.Services.AddScoped<AlertRecorder>();
         builder.Services.AddValidatedOptions<AlertBatchOptions>(AlertBatchOptions.SectionName);
-        builder.Services.AddSingleton<RuleAlertHandler>();
+        builder.Services.AddSingleton<AlertBatchHandler>();
         builder.Services.AddScoped<AlertAcknowledger>();
         builder.Services.AddQualityGrpc();
 

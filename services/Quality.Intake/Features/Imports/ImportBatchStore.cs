@@ -36,7 +36,8 @@ public sealed class ImportBatchStore(IntakeDbContext db)
         }
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var items = fresh.Select(f => f.Item).OrderBy(i => i.Channel, StringComparer.Ordinal).ThenBy(i => i.ExternalId, StringComparer.Ordinal).ToList();
+        // Every row of an import has the import channel: external id order is (channel, external id) order.
+        var items = fresh.Select(f => f.Item).OrderBy(i => i.ExternalId, StringComparer.Ordinal).ToList();
         var inserted = await TryCopyAllAsync(connection, items, cancellationToken)
             ?? await InsertNewAsync(connection, items, cancellationToken);
         var events = fresh.Where(f => inserted.Contains(f.Item.Id)).SelectMany(f => FeedbackSubmitter.Events(f.Item, f.Tier)).Select(OutboxMessage.For);

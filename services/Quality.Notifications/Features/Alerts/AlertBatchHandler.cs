@@ -15,7 +15,7 @@ namespace Quality.Notifications.Features.Alerts;
 /// (and after its retries ends in the error queue) while the rest are applied once. Each try works in a scope of its
 /// own, so a failed batch leaves nothing behind for the events then applied one by one.
 /// </summary>
-public sealed partial class RuleAlertHandler(IServiceScopeFactory scopes, DeliverySignal signal, ILogger<RuleAlertHandler> logger)
+public sealed partial class AlertBatchHandler(IServiceScopeFactory scopes, DeliverySignal signal, ILogger<AlertBatchHandler> logger)
 {
     public async Task ConsumeAsync<TConsumer, TEvent>(ConsumeContext<Batch<TEvent>> context) where TEvent : IntegrationEvent
     {
