@@ -80,14 +80,16 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             // The throttle's count and the digest sweep: one recipient's email, by time.
             delivery.HasIndex(d => new { d.Recipient, d.CreatedAt }).HasFilter("recipient IS NOT NULL");
             delivery.HasIndex(d => d.HoldUntil).HasFilter("status = 'held'");
-            // What each channel's claim scans: only its pending rows, by due time.
-            delivery.HasIndex(d => new { d.Channel, d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_deliveries_due");
+            // What the email claim scans: pending rows without an endpoint, by due time. The two claim indexes take
+            // disjoint rows, so each claim has exactly one index that fits: with both over every pending row, a fresh,
+            // not yet analysed table had the webhook claim read every pending row through this one, which slowed the
+            // claim as the backlog grew and let the backlog grow.
+            delivery.HasIndex(d => new { d.Channel, d.NextAttemptAt }).HasFilter("status = 'pending' AND endpoint IS NULL").HasDatabaseName("ix_deliveries_due");
             // Computed here so every writer (consumers, digests, escalations, surveys) agrees on the endpoint key.
             delivery.Property(d => d.Endpoint).HasMaxLength(2000).HasComputedColumnSql("lower(substring(url from '^[^:/?#]+://[^/?#]*'))", stored: true);
-            // The webhook claim: the endpoints with pending rows (skipped through one by one), then each one's due rows.
-            delivery.HasIndex(d => new { d.Channel, d.Endpoint, d.NextAttemptAt }).HasFilter("status = 'pending'").HasDatabaseName("ix_deliveries_endpoint_due");
-            // What the per-endpoint cap counts: unexpired leases.
-            delivery.HasIndex(d => new { d.Endpoint, d.LeasedUntil }).HasFilter("leased_until IS NOT NULL").HasDatabaseName("ix_deliveries_leased");
+            // The webhook claim: the endpoints with pending rows (skipped through one by one), each one's due rows, and
+            // what the per-endpoint cap counts, its unexpired leases (a lease is also the row's next attempt time).
+            delivery.HasIndex(d => new { d.Channel, d.Endpoint, d.NextAttemptAt }).HasFilter("status = 'pending' AND endpoint IS NOT NULL").HasDatabaseName("ix_deliveries_endpoint_due");
             // Cancelling a deleted rule's unsent deliveries.
             delivery.HasIndex(d => d.RuleId).HasFilter("status IN ('pending', 'held')").HasDatabaseName("ix_deliveries_rule_unsent");
         });

@@ -144,11 +144,11 @@ public sealed partial class DeliveryWorker(
                   EXISTS (SELECT 1 FROM endpoint_circuits c WHERE c.endpoint = d.endpoint)
         """;
 
-    /// <summary>The oldest due rows of the channel, whoever they go to (email: one SMTP relay).</summary>
+    /// <summary>The oldest due rows of the channel, whoever they go to (email: one SMTP relay, and no endpoint).</summary>
     private const string ClaimSql = """
         UPDATE deliveries d SET next_attempt_at = @lease, leased_until = @lease
         FROM (SELECT id FROM deliveries
-              WHERE status = 'pending' AND channel = @channel AND next_attempt_at <= @now
+              WHERE status = 'pending' AND endpoint IS NULL AND channel = @channel AND next_attempt_at <= @now
               ORDER BY next_attempt_at
               LIMIT @limit
               FOR UPDATE SKIP LOCKED) due
@@ -176,7 +176,8 @@ public sealed partial class DeliveryWorker(
             SELECT e.endpoint,
                    CASE WHEN c.open_until > @now THEN 0 WHEN c.open_until IS NOT NULL THEN 1 ELSE @cap END
                    - (SELECT count(*) FROM deliveries b
-                      WHERE b.endpoint = e.endpoint AND b.status = 'pending' AND b.leased_until > @now) AS free
+                      WHERE b.status = 'pending' AND b.channel = @channel AND b.endpoint = e.endpoint
+                        AND b.next_attempt_at > @now AND b.leased_until > @now) AS free
             FROM endpoints e LEFT JOIN endpoint_circuits c ON c.endpoint = e.endpoint
             WHERE e.endpoint IS NOT NULL
         ),

@@ -334,11 +334,7 @@ namespace Quality.Notifications.Infrastructure.Migrations
 
                     b.HasIndex("Channel", "NextAttemptAt")
                         .HasDatabaseName("ix_deliveries_due")
-                        .HasFilter("status = 'pending'");
-
-                    b.HasIndex("Endpoint", "LeasedUntil")
-                        .HasDatabaseName("ix_deliveries_leased")
-                        .HasFilter("leased_until IS NOT NULL");
+                        .HasFilter("status = 'pending' AND endpoint IS NULL");
 
                     b.HasIndex("Recipient", "CreatedAt")
                         .HasDatabaseName("ix_deliveries_recipient_created_at")
@@ -346,7 +342,7 @@ namespace Quality.Notifications.Infrastructure.Migrations
 
                     b.HasIndex("Channel", "Endpoint", "NextAttemptAt")
                         .HasDatabaseName("ix_deliveries_endpoint_due")
-                        .HasFilter("status = 'pending'");
+                        .HasFilter("status = 'pending' AND endpoint IS NOT NULL");
 
                     b.ToTable("deliveries", (string)null);
                 });
