@@ -22,6 +22,9 @@ public sealed record BenchmarkOptions
     /// <summary>Events per fold stage.</summary>
     public int Events { get; init; } = 50_000;
 
+    /// <summary>Events folded, unmeasured, before the fold stages; 0 for none.</summary>
+    public int WarmUpEvents { get; init; } = 20_000;
+
     /// <summary>One fold stage per rate, in events/s; null means as fast as possible.</summary>
     public required IReadOnlyList<double?> Rates { get; init; }
 

@@ -17,11 +17,12 @@ public sealed class ScoringOptionParserTests : IDisposable
     [Fact]
     public void Reads_the_system_from_quality_env_and_the_load_from_the_command_line()
     {
-        var options = OptionParser.Parse(["--events", "20000", "--rate", "max,2000", "--subscribers=200", "--stages", "fold,feed", "--query-periods", "Last_Hour"], _root);
+        var options = OptionParser.Parse(["--events", "20000", "--warm-up-events", "0", "--rate", "max,2000", "--subscribers=200", "--stages", "fold,feed", "--query-periods", "Last_Hour"], _root);
         Assert.Equal(new Uri("http://127.0.0.1:3/"), options.ScoringUrl);
         Assert.Equal(new Uri("http://127.0.0.1:4/"), options.ScoringGrpcUrl);
         Assert.Equal("t0k", options.Token);
         Assert.Equal(20_000, options.Events);
+        Assert.Equal(0, options.WarmUpEvents);
         Assert.Equal([null, 2000.0], options.Rates);
         Assert.Equal(200, options.Subscribers);
         Assert.Equal(new HashSet<Stage> { Stage.Fold, Stage.Feed }, options.Stages);
@@ -36,6 +37,7 @@ public sealed class ScoringOptionParserTests : IDisposable
         var options = OptionParser.Parse([], _root);
         Assert.Equal(3, options.Stages.Count);
         Assert.Equal([null], options.Rates);
+        Assert.Equal(20_000, options.WarmUpEvents);
         Assert.Equal(["last_hour", "day"], options.QueryPeriods);
         Assert.Equal(1000, options.Subscribers);
     }
@@ -46,6 +48,7 @@ public sealed class ScoringOptionParserTests : IDisposable
     [InlineData("--query-periods", "week", "--query-periods: unknown period 'week'")]
     [InlineData("--query-periods", ",", "--query-periods: give last_hour, day or both")]
     [InlineData("--events", "5", "--events: '5' is not a whole number from 10")]
+    [InlineData("--warm-up-events", "-1", "--warm-up-events: '-1' is not a whole number from 0")]
     [InlineData("--publishers", "17", "--publishers: '17' is not a whole number from 1 to 16")]
     [InlineData("--scoring", "ftp://x", "--scoring: 'ftp://x' is not an http(s) URL")]
     [InlineData("--rabbitmq", "http://x", "--rabbitmq: not an amqp:// URI")]
