@@ -16,9 +16,15 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
     /// <summary>How long a record without state outlives its last bucket, so a late, stale version still finds it.</summary>
     private static readonly TimeSpan RecordMargin = TimeSpan.FromDays(1);
 
+    // Changes what Redis holds from the entity's previous contribution to its new one, cell by cell (a cell is a kind,
+    // key and member): only cells whose value changed are written, which for a case with one new event is a few of its
+    // dozens. The result equals undoing every old entry and adding every new one: an old entry counts only if its key
+    // still exists (a bucket past its expiry, or a flush, took it with it), a counter cell moves by the difference, a
+    // board cell too (and, as an undo that reached zero would have left it, is set to the new value if the rest went
+    // below it), a sample is re-added only if its value changed.
     private static readonly LuaScript Apply = LuaScript.Prepare("""
+        local function cell(e) return e[1] .. '|' .. e[2] .. '|' .. e[3] end
         local function undo(e)
-          if redis.call('EXISTS', e[2]) == 0 then return end
           if e[1] == 'p' then
             redis.call('ZREM', e[2], e[3])
           elseif e[1] == 'z' then
@@ -27,26 +33,42 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
             if redis.call('HINCRBY', e[2], e[3], '-' .. e[4]) == 0 then redis.call('HDEL', e[2], e[3]) end
           end
         end
-        local function add(e)
+        local function change(o, e)
           if e[1] == 'p' then
+            if o and o[4] == e[4] then return end
             redis.call('ZADD', e[2], e[4], e[3])
           elseif e[1] == 'z' then
-            redis.call('ZINCRBY', e[2], e[4], e[3])
+            local from = o and tonumber(o[4]) or 0
+            local to = tonumber(e[4])
+            if o and from == to then return end
+            if tonumber(redis.call('ZINCRBY', e[2], string.format('%d', to - from), e[3])) < to then redis.call('ZADD', e[2], e[4], e[3]) end
           else
-            redis.call('HINCRBY', e[2], e[3], e[4])
+            local by = tonumber(e[4]) - (o and tonumber(o[4]) or 0)
+            if o and by == 0 then return end
+            redis.call('HINCRBY', e[2], e[3], string.format('%d', by))
           end
-          if e[5] ~= '0' then redis.call('EXPIREAT', e[2], e[5]) end
+          if e[5] ~= '0' and (not o or o[5] ~= e[5]) then redis.call('EXPIREAT', e[2], e[5]) end
         end
         local previous = redis.call('GET', @record)
         local touched = {}
+        local old = {}
         if previous then
-          local old = cjson.decode(previous)
-          if tonumber(old.v) >= tonumber(@version) then return 0 end
-          for _, e in ipairs(old.e) do undo(e) end
-          for _, scope in ipairs(old.s or {}) do touched[scope] = true end
+          local prior = cjson.decode(previous)
+          if tonumber(prior.v) >= tonumber(@version) then return 0 end
+          local live = {}
+          for _, e in ipairs(prior.e) do
+            if live[e[2]] == nil then live[e[2]] = redis.call('EXISTS', e[2]) == 1 end
+            if live[e[2]] then old[cell(e)] = e end
+          end
+          for _, scope in ipairs(prior.s or {}) do touched[scope] = true end
         end
         local new = cjson.decode(@contribution)
-        for _, e in ipairs(new.e) do add(e) end
+        for _, e in ipairs(new.e) do
+          local id = cell(e)
+          change(old[id], e)
+          old[id] = nil
+        end
+        for _, e in pairs(old) do undo(e) end
         for _, scope in ipairs(new.s or {}) do touched[scope] = true end
         redis.call('SET', @record, @contribution)
         if @expireAt == '0' then redis.call('PERSIST', @record) else redis.call('EXPIREAT', @record, @expireAt) end

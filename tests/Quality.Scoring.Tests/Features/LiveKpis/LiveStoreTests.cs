@@ -109,6 +109,49 @@ public sealed class LiveStoreTests(ScoringServers servers)
         }
     }
 
+    [Fact]
+    public async Task A_new_contribution_moves_each_cell_by_its_difference_and_never_undoes_what_an_expired_key_took_with_it()
+    {
+        var prefix = "quality:live:test-" + Guid.NewGuid().ToString("N")[..8];
+        var (counters, gone, board, samples) = (prefix + ":h", prefix + ":gone", prefix + ":lb", prefix + ":p");
+        var entity = prefix + ":case";
+        var later = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds();
+        LiveEntry Count(string key, string member, double value) => new(LiveEntryKind.Count, key, member, value, later, "org");
+        var first = new LiveContribution(entity, 1,
+        [
+            Count(counters, "same", 3), Count(counters, "grows", 2), Count(gone, "x", 4),
+            new LiveEntry(LiveEntryKind.Board, board, "agent-1", 5, later), new LiveEntry(LiveEntryKind.Sample, samples, "event-1", 1.5, later),
+        ]);
+        // Another entity shares two of the cells.
+        var other = new LiveContribution(prefix + ":other", 1, [Count(counters, "same", 10), new LiveEntry(LiveEntryKind.Board, board, "agent-1", 7, later)]);
+        var second = new LiveContribution(entity, 2,
+        [
+            Count(counters, "same", 3), Count(counters, "grows", 5), Count(counters, "new", 1), Count(gone, "x", 6),
+            new LiveEntry(LiveEntryKind.Sample, samples, "event-1", 2.5, later),
+        ]);
+        var db = servers.Scoring.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
+        try
+        {
+            await Store.ApplyAsync([first, other]);
+            // A bucket past its expiry takes the first contribution's share with it.
+            await db.KeyDeleteAsync(gone);
+            await Store.ApplyAsync([second]);
+            await Store.ApplyAsync([first]);
+
+            Assert.Equal(13, (long)await db.HashGetAsync(counters, "same"));
+            Assert.Equal(5, (long)await db.HashGetAsync(counters, "grows"));
+            Assert.Equal(1, (long)await db.HashGetAsync(counters, "new"));
+            Assert.Equal(6, (long)await db.HashGetAsync(gone, "x"));
+            Assert.Equal(7, await db.SortedSetScoreAsync(board, "agent-1"));
+            Assert.Equal(2.5, await db.SortedSetScoreAsync(samples, "event-1"));
+            Assert.InRange((await db.KeyTimeToLiveAsync(gone))!.Value, TimeSpan.FromMinutes(118), TimeSpan.FromMinutes(121));
+        }
+        finally
+        {
+            await db.KeyDeleteAsync([counters, gone, board, samples, LiveKeys.Entity(entity), LiveKeys.Entity(other.Entity)]);
+        }
+    }
+
     private LiveStore Store => servers.Scoring.Services.GetRequiredService<LiveStore>();
 
     private async Task AssertLiveEqualsCalculatedAsync(FixedHistory history, KpiFacts facts, DateTimeOffset now)
