@@ -15,6 +15,9 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
     private readonly string _runId = DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
     private readonly List<string> _notes = [];
 
+    /// <summary>The warm-up's customers, apart from the throughput (from 0), latency (1,000,000) and SLA (2,000,000) stages'.</summary>
+    private const int WarmUpCustomers = 3_000_000;
+
     public async Task<RoutingReport> RunAsync(CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
@@ -38,12 +41,21 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
             var agents = new BenchAgents(routing, _runId);
             try
             {
-                await agents.CreateAsync(options.Agents, options.Count + latencyCount, ct).ConfigureAwait(false);
+                await agents.CreateAsync(options.Agents, options.WarmUp + options.Count + latencyCount, ct).ConfigureAwait(false);
                 Console.WriteLine($"{agents.Count} agents online, capacity {agents.Capacity} each ({MachineInfo.LoadLine()})");
+                if (options.WarmUp > 0)
+                {
+                    // A fresh Routing spends much of its first minute under load compiling (tiered JIT): not measured.
+                    Console.WriteLine($"Warm-up: {options.WarmUp:N0} complaints as fast as possible, not counted …");
+                    var warmed = await ThroughputStage.RunAsync(context, agents.Count, agents.Capacity, options.WarmUp, WarmUpCustomers, ct).ConfigureAwait(false);
+                    Console.WriteLine($"  {warmed.Assigned:N0} assigned in {warmed.Seconds:0.0} s");
+                    _notes.Add($"Before the measured stages {options.WarmUp:N0} complaints were opened and assigned as fast as possible and not counted ({warmed.AssignedPerSecond:0}/s), so the stages measure warm processes.");
+                }
+
                 if (options.Count > 0)
                 {
                     Console.WriteLine($"Throughput: {options.Count:N0} complaints as fast as possible …");
-                    throughput = await ThroughputStage.RunAsync(context, agents.Count, agents.Capacity, ct).ConfigureAwait(false);
+                    throughput = await ThroughputStage.RunAsync(context, agents.Count, agents.Capacity, options.Count, 0, ct).ConfigureAwait(false);
                 }
 
                 if (latencyCount > 0)

@@ -11,6 +11,9 @@ public sealed record BenchmarkOptions
     /// <summary>Complaints published as fast as possible for the throughput stage; 0 skips it.</summary>
     public int Count { get; init; } = 10_000;
 
+    /// <summary>Complaints opened and assigned, unmeasured, before the throughput and latency stages; 0 for none.</summary>
+    public int WarmUp { get; init; } = 3_000;
+
     /// <summary>Complaints per second in the latency stage.</summary>
     public double Rate { get; init; } = 500;
 

@@ -18,6 +18,8 @@ public static class OptionParser
           --env FILE            environment file with ROUTING_URL, QUALITY_TOKEN, RABBITMQ_URI
           --routing URL  --token TOKEN  --rabbitmq URI
         Stages (0 skips a stage):
+          --warm-up N           complaints opened and assigned first and not counted, so the stages below measure
+                                warm processes, not the JIT compiling a fresh system's code (default 3000)
           --count N             throughput: complaints published as fast as possible (default 10000)
           --rate R              latency: complaints per second (default 500)
           --duration SECONDS    latency: how long (default 60)
@@ -34,7 +36,7 @@ public static class OptionParser
         """;
 
     private static readonly HashSet<string> Known =
-        ["env", "routing", "token", "rabbitmq", "count", "rate", "duration", "agents", "timers", "sla-goal", "sla-lead", "drain", "data", "output", "label"];
+        ["env", "routing", "token", "rabbitmq", "count", "warm-up", "rate", "duration", "agents", "timers", "sla-goal", "sla-lead", "drain", "data", "output", "label"];
 
     private static readonly HashSet<string> Flags = ["help"];
 
@@ -75,6 +77,7 @@ public static class OptionParser
             RabbitMqUri = rabbit,
             CorpusPath = corpus,
             Count = OptionValues.Int(given, "count", 10_000, 0, 10_000_000),
+            WarmUp = OptionValues.Int(given, "warm-up", 3_000, 0, 1_000_000),
             Rate = Number(given, "rate", 500, 1, 100_000),
             Duration = TimeSpan.FromSeconds(Number(given, "duration", 60, 0, 86_400)),
             Agents = OptionValues.Int(given, "agents", 20, 1, 10_000),

@@ -3,12 +3,14 @@ using Quality.Routing.Benchmark.Measurement;
 
 namespace Quality.Routing.Benchmark.Stages;
 
-/// <summary>Opens and assigns <c>--count</c> cases as fast as Routing can, with agents online for all of them.</summary>
+/// <summary>
+/// Opens and assigns <paramref name="count"/> cases as fast as Routing can, with agents online for all of them; their
+/// customers are numbered from <paramref name="firstCustomer"/>, so no stage's complaint repeats another's.
+/// </summary>
 public static class ThroughputStage
 {
-    public static async Task<ThroughputResult> RunAsync(StageContext context, int agents, int capacity, CancellationToken ct)
+    public static async Task<ThroughputResult> RunAsync(StageContext context, int agents, int capacity, int count, int firstCustomer, CancellationToken ct)
     {
-        var count = context.Options.Count;
         var waiter = new AssignmentWaiter();
         context.Events.Received = e =>
         {
@@ -19,7 +21,7 @@ public static class ThroughputStage
         };
 
         // Built beforehand so the publishing loop measures the broker and Routing, not this process.
-        var complaints = Enumerable.Range(0, count).Select(i => context.Complaints.Create(i, "api")).ToList();
+        var complaints = Enumerable.Range(0, count).Select(i => context.Complaints.Create(firstCustomer + i, "api")).ToList();
         var started = Clock.Now;
         var (published, failed, publishSeconds) = await Burst.PublishAsync(context.Publisher, complaints,
             c => waiter.Register(c.FeedbackId, Clock.Now), (c, _) => waiter.Forget(c.FeedbackId), ct).ConfigureAwait(false);

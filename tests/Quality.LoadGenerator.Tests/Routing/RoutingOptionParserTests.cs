@@ -20,18 +20,21 @@ public sealed class RoutingOptionParserTests : IDisposable
     [Fact]
     public void Reads_the_system_from_quality_env_and_the_stages_from_the_command_line()
     {
-        var options = RoutingOptionParser(["--data", _corpus, "--count", "0", "--rate=250", "--timers", "5000", "--sla-lead", "90"]);
+        var options = RoutingOptionParser(["--data", _corpus, "--count", "0", "--warm-up", "500", "--rate=250", "--timers", "5000", "--sla-lead", "90"]);
         Assert.Equal(new Uri("http://127.0.0.1:2/"), options.RoutingUrl);
         Assert.Equal("t0k", options.Token);
         Assert.Equal("amqp://u:p@127.0.0.1:4/", options.RabbitMqUri);
         Assert.Equal((0, 250.0, 5000, TimeSpan.FromSeconds(90)), (options.Count, options.Rate, options.Timers, options.SlaLead));
         Assert.Equal(TimeSpan.FromSeconds(60), options.Duration);
+        Assert.Equal(500, options.WarmUp);
         Assert.Null(RoutingOptionParser(["--data", _corpus]).SlaLead);
+        Assert.Equal(3_000, RoutingOptionParser(["--data", _corpus]).WarmUp);
     }
 
     [Theory]
     [InlineData("--rate", "fast", "--rate: 'fast' is not a number from 1 to 100000")]
     [InlineData("--timers", "-1", "--timers: '-1' is not a whole number")]
+    [InlineData("--warm-up", "-5", "--warm-up: '-5' is not a whole number")]
     [InlineData("--sla-goal", "0.5", "--sla-goal: '0.5' is not a number from 1 to 3600")]
     [InlineData("--rabbitmq", "http://x", "--rabbitmq: not an amqp:// URI")]
     [InlineData("--bogus", "1", "unknown option --bogus")]
