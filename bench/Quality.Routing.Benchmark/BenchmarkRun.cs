@@ -81,6 +81,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
             sla = await SlaSweepStage.RunAsync(context, throughput?.AssignedPerSecond is > 0 and var rate ? rate : null, ct).ConfigureAwait(false);
         }
 
+        SteadySweepResult? steady = null;
+        if (options.SteadyOpen > 0)
+        {
+            Console.WriteLine($"Steady sweep: {options.SteadyOpen:N0} cases with timers open, then {options.SteadyRate:N0} falling due per second …");
+            steady = await SteadySweepStage.RunAsync(context, ct).ConfigureAwait(false);
+        }
+
         return new RoutingReport
         {
             RunId = _runId,
@@ -90,6 +97,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
             Throughput = throughput,
             Latency = latency,
             SlaSweep = sla,
+            SteadySweep = steady,
             Notes = _notes,
         };
     }

@@ -26,6 +26,14 @@ public sealed record BenchmarkOptions
     /// <summary>Cases whose first-response timers fall due together in the SLA stage; 0 skips it.</summary>
     public int Timers { get; init; } = 100_000;
 
+    /// <summary>Cases opened with timers not due during the steady sweep; 0 skips that stage.</summary>
+    public int SteadyOpen { get; init; }
+
+    /// <summary>Cases per second, each due <see cref="SlaGoal"/> after opening, during the steady sweep.</summary>
+    public double SteadyRate { get; init; } = 20;
+
+    public TimeSpan SteadyDuration { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The first-response goal, in business time counted from the window's opening.</summary>
     public TimeSpan SlaGoal { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -25,7 +25,10 @@ public static class OptionParser
           --duration SECONDS    latency: how long (default 60)
           --agents N            fewest online agents for the two stages above (default 20; more if capacity needs)
           --timers N            SLA sweep: cases whose first-response timers fall due together (default 100000)
-          --sla-goal SECONDS    SLA sweep: first-response goal after the window opens (default 10)
+          --steady-open N       steady sweep: cases opened first whose timers stay open, not due (default 0: no stage)
+          --steady-rate R       steady sweep: then cases per second, each due --sla-goal after opening (default 20)
+          --steady-duration S   steady sweep: for how long (default 60)
+          --sla-goal SECONDS    SLA sweeps: first-response goal after the window opens (default 10)
           --sla-lead SECONDS    SLA sweep: how far ahead the window opens (default: from the opening rate)
           --drain SECONDS       wait for what is still missing after the last was due (default 60)
         Output:
@@ -36,7 +39,7 @@ public static class OptionParser
         """;
 
     private static readonly HashSet<string> Known =
-        ["env", "routing", "token", "rabbitmq", "count", "warm-up", "rate", "duration", "agents", "timers", "sla-goal", "sla-lead", "drain", "data", "output", "label"];
+        ["env", "routing", "token", "rabbitmq", "count", "warm-up", "rate", "duration", "agents", "timers", "steady-open", "steady-rate", "steady-duration", "sla-goal", "sla-lead", "drain", "data", "output", "label"];
 
     private static readonly HashSet<string> Flags = ["help"];
 
@@ -82,6 +85,9 @@ public static class OptionParser
             Duration = TimeSpan.FromSeconds(Number(given, "duration", 60, 0, 86_400)),
             Agents = OptionValues.Int(given, "agents", 20, 1, 10_000),
             Timers = OptionValues.Int(given, "timers", 100_000, 0, 10_000_000),
+            SteadyOpen = OptionValues.Int(given, "steady-open", 0, 0, 10_000_000),
+            SteadyRate = Number(given, "steady-rate", 20, 1, 10_000),
+            SteadyDuration = TimeSpan.FromSeconds(Number(given, "steady-duration", 60, 1, 86_400)),
             SlaGoal = TimeSpan.FromSeconds(Number(given, "sla-goal", 10, 1, 3_600)),
             SlaLead = given.ContainsKey("sla-lead") ? TimeSpan.FromSeconds(Number(given, "sla-lead", 0, 5, 43_200)) : null,
             Drain = TimeSpan.FromSeconds(Number(given, "drain", 60, 1, 86_400)),

@@ -12,5 +12,6 @@ public sealed record RoutingReport
     public ThroughputResult? Throughput { get; init; }
     public LatencyResult? Latency { get; init; }
     public SlaSweepResult? SlaSweep { get; init; }
+    public SteadySweepResult? SteadySweep { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed class RoutingOptionParserTests : IDisposable
         Assert.Equal((0, 250.0, 5000, TimeSpan.FromSeconds(90)), (options.Count, options.Rate, options.Timers, options.SlaLead));
         Assert.Equal(TimeSpan.FromSeconds(60), options.Duration);
         Assert.Equal(500, options.WarmUp);
+        Assert.Equal(0, options.SteadyOpen);
+        var steady = RoutingOptionParser(["--data", _corpus, "--steady-open", "100000", "--steady-rate", "50", "--steady-duration", "30"]);
+        Assert.Equal((100_000, 50.0, TimeSpan.FromSeconds(30)), (steady.SteadyOpen, steady.SteadyRate, steady.SteadyDuration));
         Assert.Null(RoutingOptionParser(["--data", _corpus]).SlaLead);
         Assert.Equal(3_000, RoutingOptionParser(["--data", _corpus]).WarmUp);
     }
@@ -35,6 +38,7 @@ public sealed class RoutingOptionParserTests : IDisposable
     [InlineData("--rate", "fast", "--rate: 'fast' is not a number from 1 to 100000")]
     [InlineData("--timers", "-1", "--timers: '-1' is not a whole number")]
     [InlineData("--warm-up", "-5", "--warm-up: '-5' is not a whole number")]
+    [InlineData("--steady-rate", "0", "--steady-rate: '0' is not a number from 1 to 10000")]
     [InlineData("--sla-goal", "0.5", "--sla-goal: '0.5' is not a number from 1 to 3600")]
     [InlineData("--rabbitmq", "http://x", "--rabbitmq: not an amqp:// URI")]
     [InlineData("--bogus", "1", "unknown option --bogus")]
