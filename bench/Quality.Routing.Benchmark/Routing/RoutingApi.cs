@@ -38,6 +38,20 @@ public sealed class RoutingApi(Uri baseAddress, string token) : IDisposable
 
     public Task<JsonElement> PutAsync(string path, object body, CancellationToken ct) => SendAsync(HttpMethod.Put, path, body, ct);
 
+    /// <summary>
+    /// An SLA policy for one channel only, ranked ahead of every other, with <paramref name="goal"/> as the first-response
+    /// target at every priority, on <paramref name="calendarId"/>.
+    /// </summary>
+    public Task<JsonElement> PutFirstResponsePolicyAsync(string policyId, string channel, TimeSpan goal, string calendarId, CancellationToken ct) =>
+        PutAsync($"api/sla/policies/{policyId}", new
+        {
+            name = $"Routing benchmark: first response in {goal.TotalSeconds:0} s",
+            rank = -1_000_000,
+            condition = new { channels = new[] { channel } },
+            targets = Enumerable.Range(1, 4).Select(p => new { priority = p, firstResponse = $"{goal.TotalSeconds:0}s" }),
+            calendarId,
+        }, ct);
+
     public Task<JsonElement> DeleteAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Delete, path, null, ct);
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)

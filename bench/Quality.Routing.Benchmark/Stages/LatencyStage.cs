@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Quality.Routing.Benchmark.Broker;
 using Quality.Routing.Benchmark.Measurement;
 
@@ -25,16 +24,10 @@ public static class LatencyStage
         var maxLag = 0.0;
         var pending = new List<Task>(total);
         var started = Clock.Now;
-        var ticksPerItem = Stopwatch.Frequency / options.Rate;
+        var schedule = new Schedule(options.Rate);
         for (var i = 0; i < total; i++)
         {
-            var scheduled = started + (long)(i * ticksPerItem);
-            var wait = Clock.MillisecondsBetween(Clock.Now, scheduled);
-            if (wait >= 1)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(wait), ct).ConfigureAwait(false);
-            }
-
+            var scheduled = await schedule.WaitForAsync(i, ct).ConfigureAwait(false);
             maxLag = Math.Max(maxLag, Clock.MillisecondsSince(scheduled));
             var complaint = complaints[i];
             waiter.Register(complaint.FeedbackId, scheduled);

@@ -31,14 +31,7 @@ public static class SlaSweepStage
             timeZone = "UTC",
             hours = window.Hours.Select(h => new { day = h.Day, start = h.Start, end = h.End }),
         }, ct).ConfigureAwait(false);
-        await context.Routing.PutAsync($"api/sla/policies/{policyId}", new
-        {
-            name = "Routing benchmark: short first response",
-            rank = -1_000_000,
-            condition = new { channels = new[] { channel } },
-            targets = Enumerable.Range(1, 4).Select(p => new { priority = p, firstResponse = $"{options.SlaGoal.TotalSeconds:0}s" }),
-            calendarId = CalendarId,
-        }, ct).ConfigureAwait(false);
+        await context.Routing.PutFirstResponsePolicyAsync(policyId, channel, options.SlaGoal, CalendarId, ct).ConfigureAwait(false);
 
         try
         {

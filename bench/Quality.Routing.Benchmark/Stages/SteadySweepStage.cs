@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Quality.Routing.Benchmark.Broker;
 using Quality.Routing.Benchmark.Measurement;
 
@@ -28,30 +27,20 @@ public static class SteadySweepStage
             timeZone = "UTC",
             hours = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString().ToLowerInvariant(), start = "00:00", end = "24:00" }),
         }, ct).ConfigureAwait(false);
-        await PutPolicyAsync(context, background, BackgroundGoal, ct).ConfigureAwait(false);
-        await PutPolicyAsync(context, steady, options.SlaGoal, ct).ConfigureAwait(false);
+        await context.Routing.PutFirstResponsePolicyAsync(Policy(background), background, BackgroundGoal, CalendarId, ct).ConfigureAwait(false);
+        await context.Routing.PutFirstResponsePolicyAsync(Policy(steady), steady, options.SlaGoal, CalendarId, ct).ConfigureAwait(false);
         try
         {
             return await MeasureAsync(context, background, steady, ct).ConfigureAwait(false);
         }
         finally
         {
-            await context.Routing.DeleteAsync($"api/sla/policies/{Policy(context, background)}", CancellationToken.None).ConfigureAwait(false);
-            await context.Routing.DeleteAsync($"api/sla/policies/{Policy(context, steady)}", CancellationToken.None).ConfigureAwait(false);
+            await context.Routing.DeleteAsync($"api/sla/policies/{Policy(background)}", CancellationToken.None).ConfigureAwait(false);
+            await context.Routing.DeleteAsync($"api/sla/policies/{Policy(steady)}", CancellationToken.None).ConfigureAwait(false);
         }
     }
 
-    private static string Policy(StageContext context, string channel) => $"routing-bench-{channel}";
-
-    private static Task PutPolicyAsync(StageContext context, string channel, TimeSpan goal, CancellationToken ct) =>
-        context.Routing.PutAsync($"api/sla/policies/{Policy(context, channel)}", new
-        {
-            name = $"Routing benchmark: first response in {goal.TotalSeconds:0} s",
-            rank = -1_000_000,
-            condition = new { channels = new[] { channel } },
-            targets = Enumerable.Range(1, 4).Select(p => new { priority = p, firstResponse = $"{goal.TotalSeconds:0}s" }),
-            calendarId = CalendarId,
-        }, ct);
+    private static string Policy(string channel) => $"routing-bench-{channel}";
 
     private static async Task<SteadySweepResult> MeasureAsync(StageContext context, string background, string steady, CancellationToken ct)
     {
@@ -83,15 +72,10 @@ public static class SteadySweepStage
         var complaints = Enumerable.Range(0, total).Select(i => context.Complaints.Create(5_000_000 + i, steady, SlaSweepStage.Category)).ToList();
         var pending = new List<Task>(total);
         var started = Clock.Now;
-        var ticksPerItem = Stopwatch.Frequency / options.SteadyRate;
+        var schedule = new Schedule(options.SteadyRate);
         for (var i = 0; i < total; i++)
         {
-            var wait = Clock.MillisecondsBetween(Clock.Now, started + (long)(i * ticksPerItem));
-            if (wait >= 1)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(wait), ct).ConfigureAwait(false);
-            }
-
+            await schedule.WaitForAsync(i, ct).ConfigureAwait(false);
             var complaint = complaints[i];
             ours.TryAdd(complaint.FeedbackId, true);
             pending.Add(context.Publisher.PublishAsync(complaint, ct));
@@ -99,10 +83,10 @@ public static class SteadySweepStage
 
         await Task.WhenAll(pending).ConfigureAwait(false);
         var seconds = Clock.MillisecondsSince(started) / 1000;
-        var opened = () => (long)cases.Values.Count(measured => measured);
         await Task.Delay(options.SlaGoal, ct).ConfigureAwait(false);
         await context.WaitAsync(() => breaches.Count >= total, () => breaches.Count, ct).ConfigureAwait(false);
         context.Events.Received = null;
+        long opened = cases.Values.Count(measured => measured);
 
         var list = breaches.ToList();
         return new SteadySweepResult
@@ -111,10 +95,10 @@ public static class SteadySweepStage
             OpenedBeforehand = Interlocked.Read(ref openedBeforehand),
             Rate = options.SteadyRate,
             Seconds = Math.Round(seconds, 2),
-            Opened = opened(),
+            Opened = opened,
             GoalSeconds = options.SlaGoal.TotalSeconds,
             Breaches = list.Count,
-            Missing = opened() - list.Count,
+            Missing = opened - list.Count,
             Lateness = BreachLateness.Of(list),
             LoadAverageAfter = MachineInfo.LoadAverageNow(),
         };
