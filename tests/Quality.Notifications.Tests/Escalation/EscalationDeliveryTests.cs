@@ -44,7 +44,7 @@ public sealed class EscalationDeliveryTests(NotificationsServers servers)
         Assert.Equal((1, first.Id, "email", lead), (escalated.EscalationLevel, escalated.EscalatedFromId, escalated.Channel, escalated.RecipientId));
         Assert.True(escalated.CreatedAt - first.CreatedAt >= TimeSpan.FromSeconds(1), "escalated before the level's delay");
         // Two hops (the sweep, then SMTP), and the email lane is shared with other tests' deliberately failing mail
-        // servers (5 s timeouts, 4 slots): on a loaded machine this mail may wait its turn, so a long patience.
+        // (5 s timeouts, NotificationsHost.EmailMaxConcurrency slots): on a loaded machine this mail may wait its turn.
         var delivery = (await Eventually.Async(
             async () => (await scenario.DeliveriesForRuleAsync(ruleId)).Where(d => d.AlertId == escalated.Id).ToList(),
             d => d is [{ Status: not DeliveryStatuses.Pending }], TimeSpan.FromSeconds(90)))[0];

@@ -13,6 +13,7 @@ public sealed class NotificationsHost(string database, string broker, string sig
 {
     public const int MaxAttempts = 4;
     public const int EmailMaxAttempts = 3;
+    public const int EmailMaxConcurrency = 16;
     public const string EmailFrom = "quality@quality.test";
     public const int ThrottleLimit = 2;
     public static readonly TimeSpan ThrottleWindow = TimeSpan.FromSeconds(3);
@@ -58,6 +59,9 @@ public sealed class NotificationsHost(string database, string broker, string sig
         builder.UseSetting("Notifications:Smtp:BaseDelay", "00:00:00.100");
         builder.UseSetting("Notifications:Smtp:MaxDelay", "00:00:00.300");
         builder.UseSetting("Notifications:Smtp:PollInterval", "00:00:00.100");
+        // Every test class mails through this one lane, some to recipients the listener refuses or drops on purpose;
+        // with the production default of 4 slots, a loaded CI machine kept another test's mail waiting past 90 s.
+        builder.UseSetting("Notifications:Smtp:MaxConcurrency", EmailMaxConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Each test mails its own addresses, so a small per-address limit only bites where a test means it to.
         builder.UseSetting("Notifications:Noise:ThrottleLimit", ThrottleLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Notifications:Noise:ThrottleWindow", ThrottleWindow.ToString());
