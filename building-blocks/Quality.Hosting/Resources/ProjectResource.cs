@@ -8,6 +8,8 @@ namespace Quality.Hosting;
 /// </summary>
 public sealed class ProjectResource : ExecutableResource
 {
+    private const string Gen0BudgetVariable = "DOTNET_GCgen0size";
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(3) };
 
     private readonly Dictionary<string, Uri> _endpoints = [];
@@ -68,6 +70,16 @@ public sealed class ProjectResource : ExecutableResource
         env["ASPNETCORE_ENVIRONMENT"] = context.Options.EnvironmentName;
         env["DOTNET_ENVIRONMENT"] = context.Options.EnvironmentName;
         env["OTEL_SERVICE_NAME"] = Name;
+        // The garbage collector's first-generation budget: 64 MB instead of the default (about 16 MB on this
+        // project's 2-core machines). Consuming a batch of messages allocates freely, and with a small budget a
+        // collection lands mid-batch and copies the batch's live objects onward. With this one Scoring spent 16-20 %
+        // less CPU folding and Routing 14 % less opening cases (docs/performance.md). The runtime reads it only from
+        // the environment (no runtimeconfig.json knob), so it is set here; a deployment sets DOTNET_GCgen0size
+        // itself, and one set in the AppHost's environment wins.
+        if (System.Environment.GetEnvironmentVariable(Gen0BudgetVariable) is null)
+        {
+            env[Gen0BudgetVariable] = "0x4000000";
+        }
         if (System.Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } otlp)
         {
             env["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlp;
