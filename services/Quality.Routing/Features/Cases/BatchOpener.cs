@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Quality.Contracts.Intake;
+using Quality.Messaging.Persistence;
 using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Sla;
 using Quality.Routing.Infrastructure;
@@ -73,6 +74,10 @@ public sealed class BatchOpener(RoutingDbContext db, RoutingLocks locks, CaseOpe
             await opener.JoinAsync(@case, complaint, cancellationToken);
         }
 
+        // Some fifteen rows a case (the case, its complaint, timelines, SLA clocks and timers, outbox events): written
+        // a table at a time rather than row by row; the inbox's SaveChanges then writes what was modified (agents' load,
+        // joined cases).
+        await AddedRows.InsertAsync(db, cancellationToken);
         return [.. opened.Select(o => o.Case).Concat(joining.Select(j => j.Case)).Distinct().Where(c => c.Status == CaseStatus.Open)];
     }
 
