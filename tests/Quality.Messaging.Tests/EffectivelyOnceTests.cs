@@ -10,6 +10,8 @@ using RabbitMQ.Client;
 namespace Quality.Messaging.Tests;
 
 /// <summary>The outbox and inbox on real PostgreSQL and RabbitMQ: nothing lost, nothing applied twice.</summary>
+// One at a time with the other tests that change the database's schema (AddedRowsTests).
+[Collection("messaging-database")]
 public sealed class EffectivelyOnceTests(MessagingServers servers) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);

@@ -18,7 +18,10 @@ namespace Quality.Messaging.Persistence;
 /// </summary>
 public static class AddedRows
 {
-    /// <summary>Inserts every added entity on the context's connection and transaction, principals before dependents.</summary>
+    /// <summary>
+    /// Inserts every added entity on the context's connection and transaction, principals before dependents. Identity
+    /// and generated columns are left to the database, and a column left at its sentinel gets the model's default value.
+    /// </summary>
     public static async Task InsertAsync(DbContext db, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
@@ -120,9 +123,15 @@ public static class AddedRows
                 continue;
             }
 
-            if (property.GetDefaultValueSql() is not null || property.GetComputedColumnSql() is not null || property.TryGetDefaultValue(out _))
+            if (property.GetComputedColumnSql() is not null)
             {
-                throw Unsupported(type, $"'{property.Name}' has a database default");
+                // A generated column: the database computes it, as when SaveChanges inserts the row.
+                continue;
+            }
+
+            if (property.GetDefaultValueSql() is not null && entries.Any(e => Equals(e.Property(property.Name).CurrentValue, property.Sentinel)))
+            {
+                throw Unsupported(type, $"'{property.Name}' is left to its default SQL");
             }
 
             columns.Add(Quote(property.GetColumnName(table)!));
@@ -140,9 +149,14 @@ public static class AddedRows
         return command;
     }
 
-    /// <summary>One column's values as an array of the provider's type (after the property's value converter, as SaveChanges writes them).</summary>
+    /// <summary>
+    /// One column's values as an array of the provider's type (after the property's value converter, as SaveChanges
+    /// writes them). A property left at its sentinel (its type's default, say) gets the column's default value, as
+    /// SaveChanges leaves such a column out and the database fills it in.
+    /// </summary>
     private static Array Column(IProperty property, List<EntityEntry> entries)
     {
+        var hasDefault = property.TryGetDefaultValue(out var defaultValue);
         var converter = property.GetTypeMapping().Converter;
         var providerType = converter?.ProviderClrType ?? property.ClrType;
         var elementType = providerType.IsValueType && property.IsNullable && Nullable.GetUnderlyingType(providerType) is null
@@ -152,6 +166,11 @@ public static class AddedRows
         for (var i = 0; i < entries.Count; i++)
         {
             var value = entries[i].Property(property.Name).CurrentValue;
+            if (hasDefault && Equals(value, property.Sentinel))
+            {
+                value = defaultValue;
+            }
+
             values.SetValue(value is null || converter is null ? value : converter.ConvertToProvider(value), i);
         }
 

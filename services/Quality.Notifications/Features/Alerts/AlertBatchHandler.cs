@@ -2,6 +2,7 @@ using MassTransit;
 using Quality.Contracts;
 using Quality.Messaging.Batching;
 using Quality.Messaging.Inbox;
+using Quality.Messaging.Persistence;
 using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Infrastructure;
 
@@ -31,8 +32,14 @@ public sealed class AlertBatchHandler(IServiceScopeFactory scopes, DeliverySigna
         {
             var inbox = scope.ServiceProvider.GetRequiredService<Inbox<NotificationsDbContext>>();
             var alerts = scope.ServiceProvider.GetRequiredService<AlertRecorder>();
+            var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
             await inbox.ProcessBatchOnceAsync<TConsumer, ConsumeContext<TEvent>>(messages, BatchConsumption.MessageIdOf,
-                async (fresh, ct) => queued = await alerts.RaiseAsync([.. fresh.Select(m => (IntegrationEvent)m.Message)], ct),
+                async (fresh, ct) =>
+                {
+                    queued = await alerts.RaiseAsync([.. fresh.Select(m => (IntegrationEvent)m.Message)], ct);
+                    // A batch's alerts, deliveries and escalation timers, a table at a time rather than a row at a time.
+                    await AddedRows.InsertAsync(db, ct);
+                },
                 cancellationToken);
         }
 
