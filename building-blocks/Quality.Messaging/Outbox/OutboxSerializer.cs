@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Quality.Contracts;
 
@@ -13,9 +14,13 @@ internal static class OutboxSerializer
 
     public static string Serialize(IntegrationEvent @event) => JsonSerializer.Serialize(@event, @event.GetType(), Options);
 
+    // Resolving a type by name parses it and searches the loaded assemblies each time; a service has a handful of
+    // event types and its relay publishes thousands of rows a second.
+    private static readonly ConcurrentDictionary<string, Type?> Types = new(StringComparer.Ordinal);
+
     public static (object Message, Type Type) Deserialize(OutboxMessage row)
     {
-        var type = Type.GetType(row.MessageType, throwOnError: false)
+        var type = Types.GetOrAdd(row.MessageType, name => Type.GetType(name, throwOnError: false))
             ?? throw new InvalidOperationException($"Outbox message {row.Id} has unknown type '{row.MessageType}'.");
         var message = JsonSerializer.Deserialize(row.Payload, type, Options)
             ?? throw new InvalidOperationException($"Outbox message {row.Id} has an empty payload.");
