@@ -99,6 +99,7 @@ internal static class Extensions
             .AddServiceIdentity(ResourceNames.Notifications);
         builder.Services.AddSingleton<ISurveyContacts, IntakeSurveyContacts>();
         builder.Services.AddScoped<SurveyScheduler>();
+        builder.Services.AddValidatedOptions<SurveyBatchOptions>(SurveyBatchOptions.SectionName);
         builder.Services.AddSingleton<SurveyInvitationSweeper>();
         builder.Services.AddHostedService<SurveyInvitationWorker>();
     }
