@@ -18,8 +18,8 @@ public sealed partial class SurveyScheduler(NotificationsDbContext db, IOptions<
     /// <summary>
     /// Decides each resolved case's invitation, in the order given, as if one at a time: a case decided before (or
     /// earlier in the list) is left alone, and an invitation scheduled earlier in the list counts for its customer's
-    /// cooldown. Every case's and customer's lock is taken first, in key order, so batches that share some cannot
-    /// wait for each other; the decisions take three statements whatever the number of cases.
+    /// cooldown. Every case's and customer's lock is taken first, in key order, so two batches that share some wait
+    /// for one another in turn, never in a circle; the decisions take three statements whatever the number of cases.
     /// </summary>
     public async Task ResolvedAsync(IReadOnlyList<CaseResolved> resolutions, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed partial class SurveyScheduler(NotificationsDbContext db, IOptions<
         var now = time.GetUtcNow();
         var surveyType = SurveyTypes.Name(SurveyTypes.Parse(o.SurveyType)!.Value);
         var caseIds = resolutions.Select(r => r.CaseId).Distinct().ToArray();
-        var customers = resolutions.Select(r => CustomerKeyOf(r)).OfType<string>().Distinct().ToArray();
+        var customers = resolutions.Select(CustomerKeyOf).OfType<string>().Distinct().ToArray();
         await LockAsync([.. caseIds.Select(CaseLockKey), .. customers.Select(CustomerLockKey)], cancellationToken);
 
         // Decided before: still scheduled, already sent, skipped, or cancelled because the case was reopened.
