@@ -24,6 +24,9 @@ public sealed class RoutingServers : IAsyncLifetime
     /// <summary>The broker's connection string, to look into queues.</summary>
     public string Broker => _app?.GetConnectionString(ResourceNames.RabbitMQ) ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The database's connection string, for a replica set up differently.</summary>
+    public string Database => _app?.GetConnectionString(ResourceNames.RoutingDb) ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>A second replica, for the races.</summary>
     public RoutingHost SecondReplica => _replicaB ?? throw new InvalidOperationException("Not started.");
 

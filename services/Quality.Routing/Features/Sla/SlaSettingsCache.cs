@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quality.Routing.Infrastructure;
 using System.Data;
+using Npgsql;
 
 namespace Quality.Routing.Features.Sla;
 
@@ -11,8 +12,16 @@ namespace Quality.Routing.Features.Sla;
 /// replica) has committed a change since. A reader therefore sees every change committed before its own read
 /// of the version, exactly as when it read the tables, with no propagation delay to document.
 /// </summary>
-public sealed class SlaSettingsCache(IServiceScopeFactory scopes)
+/// <remarks>
+/// A reload is asked for by a request that already holds a connection of the service's pool in its transaction.
+/// Had each such request taken a second connection from that pool, a policy change met by as many concurrent
+/// requests as the pool has connections would leave all of them waiting for a second one until the pool's timeout
+/// (seen in the tests: "the connection pool has been exhausted"). So one reload runs at a time, the others wait for
+/// it and take its result, and it reads through a pool of its own that nobody else draws from.
+/// </remarks>
+public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
 {
+    private readonly SemaphoreSlim _loading = new(1, 1);
     private SlaSettings _latest = SlaSettings.None;
 
     /// <summary>The version as a statement of the caller's transaction reads it.</summary>
@@ -22,17 +31,47 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes)
     public async Task<SlaSettings> AtLeastAsync(long version, CancellationToken cancellationToken)
     {
         var latest = Volatile.Read(ref _latest);
-        return latest.Version >= version ? latest : await LoadAsync(cancellationToken);
+        if (latest.Version >= version)
+        {
+            return latest;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request's reload, finished while this one waited, may already be new enough.
+            latest = Volatile.Read(ref _latest);
+            return latest.Version >= version ? latest : await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.Release();
+        }
     }
+
+    /// <summary>The settings as committed now (e.g. for a calendar created since the cached ones were read).</summary>
+    public async Task<SlaSettings> LoadAsync(CancellationToken cancellationToken)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public void Dispose() => _loading.Dispose();
 
     /// <summary>
     /// Reads the version, the enabled policies and every calendar from one snapshot (a repeatable-read
     /// transaction of its own), so they agree; keeps the result unless a newer one got there first.
     /// </summary>
-    public async Task<SlaSettings> LoadAsync(CancellationToken cancellationToken)
+    private async Task<SlaSettings> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RoutingDbContext>();
+        await using var db = SettingsContext();
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var version = await db.Database.SqlQueryRaw<long>(VersionSql)
             .SingleAsync(cancellationToken);
@@ -54,5 +93,25 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes)
         }
 
         return seen.Version >= loaded.Version ? seen : loaded;
+    }
+
+    /// <summary>
+    /// A context on the service's database through a pool of its own: Npgsql keeps a pool per connection string, and
+    /// this one differs in its application name. Only the one reload at a time draws from it.
+    /// </summary>
+    private RoutingDbContext SettingsContext()
+    {
+        string connectionString;
+        using (var scope = scopes.CreateScope())
+        {
+            connectionString = scope.ServiceProvider.GetRequiredService<RoutingDbContext>().Database.GetConnectionString()
+                ?? throw new InvalidOperationException("Routing's database has no connection string.");
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "routing-sla-settings", MaxPoolSize = 2 };
+        return new RoutingDbContext(new DbContextOptionsBuilder<RoutingDbContext>()
+            .UseNpgsql(settings.ConnectionString)
+            .UseSnakeCaseNamingConvention()
+            .Options);
     }
 }
