@@ -1,6 +1,6 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -31,23 +31,14 @@ public static class AddedRows
             return;
         }
 
+        var sql = db.GetService<ISqlGenerationHelper>();
         await using var batch = new NpgsqlBatch();
         foreach (var type in PrincipalsFirst(added.Keys))
         {
-            batch.BatchCommands.Add(Insert(type, added[type]));
+            batch.BatchCommands.Add(Insert(sql, type, added[type]));
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            batch.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            batch.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.ExecuteBatchAsync(batch, cancellationToken);
 
         // Every added row leaves together, so there is nothing to cascade: without this, detaching each principal
         // searched the tracker for its dependents (over a quarter of this method's time for a hundred cases).
@@ -99,7 +90,7 @@ public static class AddedRows
 
     private static bool HasNavigations(IEntityType type) => type.GetNavigations().Any() || type.GetSkipNavigations().Any();
 
-    private static NpgsqlBatchCommand Insert(IEntityType type, List<EntityEntry> entries)
+    private static NpgsqlBatchCommand Insert(ISqlGenerationHelper sql, IEntityType type, List<EntityEntry> entries)
     {
         var table = StoreObjectIdentifier.Table(
             type.GetTableName() ?? throw Unsupported(type, "it is not mapped to a table"), type.GetSchema());
@@ -115,7 +106,7 @@ public static class AddedRows
         {
             if (IsIdentity(property))
             {
-                if (entries.Any(e => !e.Property(property.Name).IsTemporary))
+                if (entries.Any(e => !e.Property(property).IsTemporary))
                 {
                     throw Unsupported(type, $"'{property.Name}' is an identity column given a value");
                 }
@@ -129,23 +120,20 @@ public static class AddedRows
                 continue;
             }
 
-            if (property.GetDefaultValueSql() is not null && entries.Any(e => Equals(e.Property(property.Name).CurrentValue, property.Sentinel)))
+            if (property.GetDefaultValueSql() is not null && entries.Any(e => Equals(e.Property(property).CurrentValue, property.Sentinel)))
             {
                 throw Unsupported(type, $"'{property.Name}' is left to its default SQL");
             }
 
-            columns.Add(Quote(property.GetColumnName(table)!));
+            columns.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
             // The base type, without its length or precision: an explicit cast to character varying(40) would cut a
             // longer value short, where the INSERT's own assignment refuses it, as it refuses SaveChanges' value.
             arrays.Add($"${columns.Count}::{property.GetRelationalTypeMapping().StoreTypeNameBase}[]");
             command.Parameters.Add(new NpgsqlParameter { Value = Column(property, entries) });
         }
 
-        var name = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
-        command.CommandText = new StringBuilder()
-            .Append($"INSERT INTO {name} ({string.Join(", ", columns)}) ")
-            .Append($"SELECT * FROM unnest({string.Join(", ", arrays)})")
-            .ToString();
+        command.CommandText =
+            $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns)}) SELECT * FROM unnest({string.Join(", ", arrays)})";
         return command;
     }
 
@@ -165,7 +153,7 @@ public static class AddedRows
         var values = Array.CreateInstance(elementType, entries.Count);
         for (var i = 0; i < entries.Count; i++)
         {
-            var value = entries[i].Property(property.Name).CurrentValue;
+            var value = entries[i].Property(property).CurrentValue;
             if (hasDefault && Equals(value, property.Sentinel))
             {
                 value = defaultValue;
@@ -204,8 +192,6 @@ public static class AddedRows
 
         return ordered;
     }
-
-    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     private static NotSupportedException Unsupported(IEntityType type, string why) =>
         new($"Added {type.DisplayName()} rows cannot be written in bulk: {why}.");

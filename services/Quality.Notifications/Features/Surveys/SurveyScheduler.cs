@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
+using Quality.Messaging.Persistence;
 using Quality.Notifications.Features.Deliveries;
 using Quality.Notifications.Infrastructure;
 
@@ -33,7 +34,7 @@ public sealed partial class SurveyScheduler(NotificationsDbContext db, IOptions<
         var surveyType = SurveyTypes.Name(SurveyTypes.Parse(o.SurveyType)!.Value);
         var caseIds = resolutions.Select(r => r.CaseId).Distinct().ToArray();
         var customers = resolutions.Select(CustomerKeyOf).OfType<string>().Distinct().ToArray();
-        await LockAsync([.. caseIds.Select(CaseLockKey), .. customers.Select(CustomerLockKey)], cancellationToken);
+        await db.LockInKeyOrderAsync([.. caseIds.Select(CaseLockKey), .. customers.Select(CustomerLockKey)], cancellationToken);
 
         // Decided before: still scheduled, already sent, skipped, or cancelled because the case was reopened.
         var decided = (await db.SurveyInvitations.Where(i => caseIds.Contains(i.CaseId)).Select(i => i.CaseId).ToListAsync(cancellationToken))
@@ -85,7 +86,7 @@ public sealed partial class SurveyScheduler(NotificationsDbContext db, IOptions<
             return;
         }
 
-        await LockAsync([CaseLockKey(reopened.CaseId)], cancellationToken);
+        await db.LockInKeyOrderAsync([CaseLockKey(reopened.CaseId)], cancellationToken);
         var now = time.GetUtcNow();
         var invitation = await db.SurveyInvitations.SingleOrDefaultAsync(i => i.CaseId == reopened.CaseId, cancellationToken);
         if (invitation is null)
@@ -205,15 +206,6 @@ public sealed partial class SurveyScheduler(NotificationsDbContext db, IOptions<
     private static string CaseLockKey(Guid caseId) => $"survey-case:{caseId:N}";
 
     private static string CustomerLockKey(string customer) => $"survey-customer:{customer}";
-
-    /// <summary>Transaction-scoped advisory locks on the keys, taken in hash order (see <see cref="ResolvedAsync"/>).</summary>
-    private Task LockAsync(string[] keys, CancellationToken cancellationToken) =>
-        // PostgreSQL evaluates a volatile output column after ORDER BY's sort, so the locks are taken in that order.
-        db.Database.ExecuteSqlInterpolatedAsync($"""
-            SELECT pg_advisory_xact_lock(h)
-            FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest({keys}) AS k) AS keys
-            ORDER BY h
-            """, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Survey invitation for case {CaseId}: {Status} {Reason} (due {DueAt})")]
     private partial void LogDecided(Guid caseId, string status, string reason, DateTimeOffset dueAt);

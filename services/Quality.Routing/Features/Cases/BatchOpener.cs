@@ -106,15 +106,7 @@ public sealed class BatchOpener(RoutingDbContext db, RoutingLocks locks, CaseOpe
             .ToList();
         if (repeats.Count > 0)
         {
-            // PostgreSQL evaluates a volatile output column after ORDER BY's sort, so the locks are taken in that order.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-                SELECT pg_advisory_xact_lock(h)
-                FROM (SELECT DISTINCT hashtextextended(k, 0) AS h FROM unnest($1::text[]) AS k) AS keys
-                ORDER BY h
-                """)
-            {
-                Parameters = { new() { Value = repeats.Select(k => CaseOpener.RepeatLockKey(k.Customer!, k.Category)).ToArray() } },
-            });
+            batch.BatchCommands.Add(AdvisoryLocks.InKeyOrder(repeats.Select(k => CaseOpener.RepeatLockKey(k.Customer!, k.Category))));
             // As the partial index on (customer_key, category) is filtered: the unresolved statuses, spelled out.
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
                 SELECT DISTINCT ON (c.customer_key, c.category) c.id

@@ -21,6 +21,7 @@ namespace Quality.Routing.Features.Sla;
 /// </remarks>
 public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
 {
+    private readonly Lazy<DbContextOptions<RoutingDbContext>> _settingsOptions = new(() => SettingsOptions(scopes));
     private readonly SemaphoreSlim _loading = new(1, 1);
     private SlaSettings _latest = SlaSettings.None;
 
@@ -31,39 +32,28 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
     public async Task<SlaSettings> AtLeastAsync(long version, CancellationToken cancellationToken)
     {
         var latest = Volatile.Read(ref _latest);
-        if (latest.Version >= version)
-        {
-            return latest;
-        }
-
-        await _loading.WaitAsync(cancellationToken);
-        try
-        {
-            // Another request's reload, finished while this one waited, may already be new enough.
-            latest = Volatile.Read(ref _latest);
-            return latest.Version >= version ? latest : await ReadAsync(cancellationToken);
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        return latest.Version >= version ? latest : await ReloadAsync(version, cancellationToken);
     }
 
     /// <summary>The settings as committed now (e.g. for a calendar created since the cached ones were read).</summary>
-    public async Task<SlaSettings> LoadAsync(CancellationToken cancellationToken)
+    public Task<SlaSettings> LoadAsync(CancellationToken cancellationToken) => ReloadAsync(atLeast: null, cancellationToken);
+
+    public void Dispose() => _loading.Dispose();
+
+    private async Task<SlaSettings> ReloadAsync(long? atLeast, CancellationToken cancellationToken)
     {
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            return await ReadAsync(cancellationToken);
+            // Another request's reload, finished while this one waited, may already be new enough.
+            var latest = Volatile.Read(ref _latest);
+            return atLeast is { } version && latest.Version >= version ? latest : await ReadAsync(cancellationToken);
         }
         finally
         {
             _loading.Release();
         }
     }
-
-    public void Dispose() => _loading.Dispose();
 
     /// <summary>
     /// Reads the version, the enabled policies and every calendar from one snapshot (a repeatable-read
@@ -71,7 +61,7 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
     /// </summary>
     private async Task<SlaSettings> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var db = SettingsContext();
+        await using var db = new RoutingDbContext(_settingsOptions.Value);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var version = await db.Database.SqlQueryRaw<long>(VersionSql)
             .SingleAsync(cancellationToken);
@@ -96,22 +86,15 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
     }
 
     /// <summary>
-    /// A context on the service's database through a pool of its own: Npgsql keeps a pool per connection string, and
-    /// this one differs in its application name. Only the one reload at a time draws from it.
+    /// Options for a context on the service's database through a pool of its own: Npgsql keeps a pool per connection
+    /// string, and this one differs in its application name. Only the one reload at a time draws from it.
     /// </summary>
-    private RoutingDbContext SettingsContext()
+    private static DbContextOptions<RoutingDbContext> SettingsOptions(IServiceScopeFactory scopes)
     {
-        string connectionString;
-        using (var scope = scopes.CreateScope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<RoutingDbContext>().Database.GetConnectionString()
-                ?? throw new InvalidOperationException("Routing's database has no connection string.");
-        }
-
+        using var scope = scopes.CreateScope();
+        var connectionString = scope.ServiceProvider.GetRequiredService<RoutingDbContext>().Database.GetConnectionString()
+            ?? throw new InvalidOperationException("Routing's database has no connection string.");
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "routing-sla-settings", MaxPoolSize = 2 };
-        return new RoutingDbContext(new DbContextOptionsBuilder<RoutingDbContext>()
-            .UseNpgsql(settings.ConnectionString)
-            .UseSnakeCaseNamingConvention()
-            .Options);
+        return new DbContextOptionsBuilder<RoutingDbContext>().UseNpgsql(settings.ConnectionString).UseSnakeCaseNamingConvention().Options;
     }
 }

@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
+using Quality.Messaging.Persistence;
 using Quality.Scoring.Infrastructure;
 
 namespace Quality.Scoring.Features.Facts;
@@ -114,18 +113,8 @@ public sealed class FactRecorder(ScoringDbContext db)
             return;
         }
 
-        // On the context's connection, in its transaction (the inbox's), when it has one.
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            batch.Connection = (NpgsqlConnection)db.Database.GetDbConnection();
-            batch.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            await batch.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        // In the inbox's transaction.
+        await db.ExecuteBatchAsync(batch, ct);
     }
 
     public static bool HasFacts(IntegrationEvent e) =>
