@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -44,7 +45,14 @@ public static class Extensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
             o.SerializerOptions.Converters.Add(new NulRejectingStringConverter());
         });
-        builder.Services.AddProblemDetails();
+        // A database outage answers 503 (see UnavailableDependency) with the wait a caller should make before trying again.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = problem =>
+        {
+            if (problem.Exception is { } e && UnavailableDependency.Caused(e))
+            {
+                problem.HttpContext.Response.Headers.RetryAfter = UnavailableDependency.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+        });
         // Behind the gateway (or another proxy on the same machine) the caller is the client it names, not the proxy:
         // per-client rate limits, audit and logs see the real address and scheme. Only loopback proxies are trusted
         // (the framework's default KnownProxies/KnownIPNetworks); elsewhere add the proxy's network there.

@@ -28,8 +28,7 @@ public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterc
         }
         catch (Exception e) when (e is not RpcException && !IsCancellation(e, context))
         {
-            TranscodedProblemDetailsMiddleware.Remember(context.GetHttpContext(), e);
-            throw ToRpc(e) ?? Unexpected(e, context);
+            throw Translate(e, context);
         }
     }
 
@@ -44,9 +43,25 @@ public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterc
         }
         catch (Exception e) when (e is not RpcException && !IsCancellation(e, context))
         {
-            TranscodedProblemDetailsMiddleware.Remember(context.GetHttpContext(), e);
-            throw ToRpc(e) ?? Unexpected(e, context);
+            throw Translate(e, context);
         }
+    }
+
+    private RpcException Translate(Exception exception, ServerCallContext context)
+    {
+        TranscodedProblemDetailsMiddleware.Remember(context.GetHttpContext(), exception);
+        if (ToRpc(exception) is not { } known)
+        {
+            return Unexpected(exception, context);
+        }
+
+        if (known.StatusCode == StatusCode.Unavailable)
+        {
+            // Not a bug, but operators should see the database going away.
+            LogUnavailable(logger, exception.GetBaseException().Message, context.Method);
+        }
+
+        return known;
     }
 
     private static bool IsCancellation(Exception exception, ServerCallContext context) =>
@@ -66,12 +81,16 @@ public sealed partial class GrpcExceptionInterceptor(ILogger<GrpcExceptionInterc
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error in {Method} (trace id {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string traceId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} answered UNAVAILABLE: the database could not be reached ({Reason})")]
+    private static partial void LogUnavailable(ILogger logger, string reason, string method);
+
     internal static RpcException? ToRpc(Exception exception) => exception switch
     {
         RequestValidationException e => new RpcException(new Status(StatusCode.InvalidArgument, Shorten(e.Message)), FieldViolations(e)),
         NotFoundException e => new RpcException(new Status(StatusCode.NotFound, Shorten(e.Message))),
         ConflictException e => new RpcException(new Status(StatusCode.FailedPrecondition, Shorten(e.Message))),
         ForbiddenException e => new RpcException(new Status(StatusCode.PermissionDenied, Shorten(e.Message))),
+        _ when UnavailableDependency.Caused(exception) => new RpcException(new Status(StatusCode.Unavailable, UnavailableDependency.Message)),
         _ => null,
     };
 

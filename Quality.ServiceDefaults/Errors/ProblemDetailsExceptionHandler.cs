@@ -2,17 +2,24 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace Quality.ServiceDefaults.Errors;
 
 /// <summary>Turns the known exceptions into ProblemDetails; anything else stays a 500 without internals.</summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (ProblemFor(exception) is not { } problem)
         {
             return false;
+        }
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Not a bug, but operators should see the database going away.
+            LogUnavailable(exception.GetBaseException().Message, context.Request.Method, context.Request.Path);
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -39,8 +46,17 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = e.Message },
             ConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = e.Message },
+            _ when UnavailableDependency.Caused(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Temporarily unavailable.",
+                Detail = UnavailableDependency.Message,
+            },
             _ => null,
         };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database could not be reached ({Reason})")]
+    private partial void LogUnavailable(string reason, string method, string path);
 
     /// <summary>
     /// A body that is not JSON, or has a value of the wrong type, names the field (<c>score</c>,

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Npgsql;
 using Quality.ServiceDefaults.Errors;
 
 namespace Quality.ServiceDefaults.Tests;
@@ -16,6 +17,7 @@ public sealed class ErrorMappingTests
         { "missing", HttpStatusCode.NotFound },
         { "conflict", HttpStatusCode.Conflict },
         { "forbidden", HttpStatusCode.Forbidden },
+        { "database", HttpStatusCode.ServiceUnavailable },
         { "bug", HttpStatusCode.InternalServerError },
     };
 
@@ -34,6 +36,8 @@ public sealed class ErrorMappingTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("secret internals", body);
+        // Only an outage says when to come back; a bug or a refusal will not change by waiting.
+        Assert.Equal(kind == "database" ? "2" : null, response.Headers.TryGetValues("Retry-After", out var wait) ? wait.Single() : null);
         if (kind == "validation")
         {
             Assert.Equal("must not be empty", JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("text")[0].GetString());
@@ -75,12 +79,32 @@ public sealed class ErrorMappingTests
         Assert.Null(GrpcExceptionInterceptor.ToRpc(new InvalidOperationException("secret internals")));
     }
 
+    [Fact]
+    public void A_database_that_cannot_be_reached_is_unavailable_however_deep_the_failure_is_wrapped()
+    {
+        // As EF Core wraps what Npgsql throws when a pooled connection turns out to be broken.
+        var wrapped = new InvalidOperationException("An exception has been raised that is likely due to a transient failure.",
+            new NpgsqlException("Exception while reading from stream", new EndOfStreamException()));
+        var unavailable = GrpcExceptionInterceptor.ToRpc(wrapped)!;
+        Assert.Equal(StatusCode.Unavailable, unavailable.StatusCode);
+        Assert.DoesNotContain("stream", unavailable.Status.Detail);
+        Assert.Equal(503, ProblemDetailsExceptionHandler.ProblemFor(wrapped)!.Status);
+
+        // A statement the database rejects for good (here a unique violation) is not an outage: waiting changes nothing.
+        var refused = new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation);
+        Assert.Null(GrpcExceptionInterceptor.ToRpc(refused));
+        Assert.Null(ProblemDetailsExceptionHandler.ProblemFor(new InvalidOperationException("wrapped", refused)));
+        Assert.Equal(StatusCode.Unavailable, GrpcExceptionInterceptor.ToRpc(
+            new PostgresException("terminating connection due to administrator command", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown))!.StatusCode);
+    }
+
     private static IResult Throw(string kind) => kind switch
     {
         "validation" => throw new RequestValidationException("text", "must not be empty"),
         "missing" => throw new NotFoundException("Case 1 does not exist."),
         "conflict" => throw new ConflictException("Case 1 is closed."),
         "forbidden" => throw new ForbiddenException("Not your team's case."),
+        "database" => throw new NpgsqlException("secret internals: connection refused", new System.Net.Sockets.SocketException()),
         _ => throw new InvalidOperationException("secret internals"),
     };
 }
