@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
 using Quality.Messaging.Outbox;
+using Quality.Messaging.Persistence;
 using Quality.Routing.Features.Assignment;
 using Quality.Routing.Features.Escalation;
 using Quality.Routing.Features.Sla;
@@ -88,10 +89,8 @@ public sealed class CaseOpener(
         var customer = CustomerOf(complaint);
         if (customer is not null)
         {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-            {
-                Parameters = { new() { Value = RepeatLockKey(customer, complaint.Category) } },
-            });
+            // The same statement as BatchOpener's, so both paths take the very same lock.
+            batch.BatchCommands.Add(AdvisoryLocks.InKeyOrder([RepeatLockKey(customer, complaint.Category)]));
             // As the partial index on (customer_key, category) is filtered: the unresolved statuses, spelled out.
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
                 SELECT id FROM cases
