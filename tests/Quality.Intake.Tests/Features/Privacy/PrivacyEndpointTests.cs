@@ -127,13 +127,17 @@ public sealed class PrivacyEndpointTests(IntakeServers servers)
         var newer = await PostAsync(admin, new { text = "Great support", customerEmail = $"new.{Guid.NewGuid():N}@example.com" });
         var oldRead = await admin.GetFromJsonAsync<JsonElement>($"/api/feedback/{posted}", Cancellation);
         var reEncrypt = await admin.PostAsync("/api/admin/pii/re-encrypt", null, Cancellation);
+        var moved = await RowAsync(posted);
         var again = await admin.PostAsync("/api/admin/pii/re-encrypt", null, Cancellation);
 
         Assert.Equal("k2", (await RowAsync(newer)).KeyId);
         Assert.Equal("r***@e***.com", oldRead.GetProperty("customer").GetProperty("email").GetString());
         Assert.True((await reEncrypt.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("items").GetInt32() >= 1);
-        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("items").GetInt32());
-        Assert.Equal("k2", (await RowAsync(posted)).KeyId);
+        Assert.Equal("k2", moved.KeyId);
+        // A second run leaves a row already on the active key alone (a new encryption would change its bytes). Its count
+        // is not checked: the other tests' Intake keeps writing rows with k1 meanwhile, which it rightly moves.
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(moved.Email, (await RowAsync(posted)).Email);
         Assert.Equal("r***@e***.com", (await admin.GetFromJsonAsync<JsonElement>($"/api/feedback/{posted}", Cancellation)).GetProperty("customer").GetProperty("email").GetString());
     }
 
