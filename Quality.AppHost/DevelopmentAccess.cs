@@ -23,18 +23,18 @@ internal static class DevelopmentAccess
         var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey.Value }, "local-admin", Roles.Admin, lifetime: TimeSpan.FromDays(1));
         var lines = new List<string>
         {
-            $"QUALITY_TOKEN={token}",
-            $"GATEWAY_URL={app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint)}".TrimEnd('/'),
+            Assignment("QUALITY_TOKEN", token),
+            Assignment("GATEWAY_URL", app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')),
         };
         foreach (var service in Services)
         {
-            lines.Add($"{service.ToUpperInvariant()}_URL={app.GetEndpoint(service, ResourceNames.HttpEndpoint)}".TrimEnd('/'));
-            lines.Add($"{service.ToUpperInvariant()}_GRPC={app.GetEndpoint(service, ResourceNames.GrpcEndpoint)}".TrimEnd('/'));
+            lines.Add(Assignment($"{service.ToUpperInvariant()}_URL", app.GetEndpoint(service, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')));
+            lines.Add(Assignment($"{service.ToUpperInvariant()}_GRPC", app.GetEndpoint(service, ResourceNames.GrpcEndpoint).ToString().TrimEnd('/')));
         }
 
         // The load generator (bench/Quality.LoadGenerator) measures the broker and the database server directly.
-        lines.Add($"RABBITMQ_URI={app.GetConnectionString(ResourceNames.RabbitMQ)}");
-        lines.Add($"POSTGRES_CONNECTION={app.GetConnectionString(ResourceNames.Postgres)}");
+        lines.Add(Assignment("RABBITMQ_URI", app.GetConnectionString(ResourceNames.RabbitMQ)));
+        lines.Add(Assignment("POSTGRES_CONNECTION", app.GetConnectionString(ResourceNames.Postgres)));
 
         var path = Path.Combine(app.DataDirectory, "quality.env");
         File.WriteAllLines(path, lines);
@@ -53,4 +53,10 @@ internal static class DevelopmentAccess
               curl -s -H "Authorization: Bearer $QUALITY_TOKEN" "$GATEWAY_URL/api/cases"
             """;
     }
+
+    /// <summary>
+    /// A <c>NAME='value'</c> line that a POSIX shell sourcing the file reads back exactly (the database connection
+    /// string's <c>;</c> would otherwise end the assignment there), and that the benchmarks' reader unquotes the same way.
+    /// </summary>
+    internal static string Assignment(string name, string value) => $"{name}='{value.Replace("'", @"'\''", StringComparison.Ordinal)}'";
 }

@@ -1,6 +1,6 @@
 namespace Quality.Benchmarking.Configuration;
 
-/// <summary>Reads a <c>KEY=value</c> file such as the AppHost's <c>.quality/quality.env</c>.</summary>
+/// <summary>Reads a <c>KEY=value</c> file such as the AppHost's <c>.quality/quality.env</c> (values may be quoted as for a shell).</summary>
 public static class EnvironmentFile
 {
     public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> lines)
@@ -21,7 +21,12 @@ public static class EnvironmentFile
             }
 
             var value = line[(equals + 1)..].Trim();
-            if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0])
+            if (value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
+            {
+                // As a POSIX shell reads it, and as the AppHost writes it: a quote inside is written '\''.
+                value = value[1..^1].Replace(@"'\''", "'", StringComparison.Ordinal);
+            }
+            else if (value.Length >= 2 && value[0] == '"' && value[^1] == '"')
             {
                 value = value[1..^1];
             }
