@@ -1,7 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Quality.Routing.Infrastructure;
 using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
+using Quality.Routing.Infrastructure;
 
 namespace Quality.Routing.Features.Sla;
 
@@ -19,9 +20,9 @@ namespace Quality.Routing.Features.Sla;
 /// (seen in the tests: "the connection pool has been exhausted"). So one reload runs at a time, the others wait for
 /// it and take its result, and it reads through a pool of its own that nobody else draws from.
 /// </remarks>
-public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
+public sealed class SlaSettingsCache(DbContextOptions<RoutingDbContext> serviceOptions) : IDisposable
 {
-    private readonly Lazy<DbContextOptions<RoutingDbContext>> _settingsOptions = new(() => SettingsOptions(scopes));
+    private readonly DbContextOptions<RoutingDbContext> _settingsOptions = SettingsOptions(serviceOptions);
     private readonly SemaphoreSlim _loading = new(1, 1);
     private SlaSettings _latest = SlaSettings.None;
 
@@ -61,7 +62,7 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
     /// </summary>
     private async Task<SlaSettings> ReadAsync(CancellationToken cancellationToken)
     {
-        await using var db = new RoutingDbContext(_settingsOptions.Value);
+        await using var db = new RoutingDbContext(_settingsOptions);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var version = await db.Database.SqlQueryRaw<long>(VersionSql)
             .SingleAsync(cancellationToken);
@@ -69,32 +70,27 @@ public sealed class SlaSettingsCache(IServiceScopeFactory scopes) : IDisposable
         var calendars = await db.Calendars.AsNoTracking().ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
+        // Reloads take turns (ReloadAsync), so nothing else replaces the settings meanwhile.
         var loaded = new SlaSettings(version, policies, calendars.ToDictionary(c => c.Id, c => c.Clock()));
-        var seen = Volatile.Read(ref _latest);
-        while (seen.Version < loaded.Version)
+        var latest = Volatile.Read(ref _latest);
+        if (latest.Version >= loaded.Version)
         {
-            var swapped = Interlocked.CompareExchange(ref _latest, loaded, seen);
-            if (ReferenceEquals(swapped, seen))
-            {
-                return loaded;
-            }
-
-            seen = swapped;
+            return latest;
         }
 
-        return seen.Version >= loaded.Version ? seen : loaded;
+        Volatile.Write(ref _latest, loaded);
+        return loaded;
     }
 
     /// <summary>
-    /// Options for a context on the service's database through a pool of its own: Npgsql keeps a pool per connection
-    /// string, and this one differs in its application name. Only the one reload at a time draws from it.
+    /// The service's own context options (naming convention, interceptors) on a pool of its own: Npgsql keeps a pool per
+    /// connection string, and this one differs in its application name. Only the one reload at a time draws from it.
     /// </summary>
-    private static DbContextOptions<RoutingDbContext> SettingsOptions(IServiceScopeFactory scopes)
+    private static DbContextOptions<RoutingDbContext> SettingsOptions(DbContextOptions<RoutingDbContext> serviceOptions)
     {
-        using var scope = scopes.CreateScope();
-        var connectionString = scope.ServiceProvider.GetRequiredService<RoutingDbContext>().Database.GetConnectionString()
+        var connectionString = RelationalOptionsExtension.Extract(serviceOptions).ConnectionString
             ?? throw new InvalidOperationException("Routing's database has no connection string.");
         var settings = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "routing-sla-settings", MaxPoolSize = 2 };
-        return new DbContextOptionsBuilder<RoutingDbContext>().UseNpgsql(settings.ConnectionString).UseSnakeCaseNamingConvention().Options;
+        return new DbContextOptionsBuilder<RoutingDbContext>(serviceOptions).UseNpgsql(settings.ConnectionString).Options;
     }
 }
