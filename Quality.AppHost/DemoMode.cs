@@ -37,6 +37,11 @@ internal static class DemoMode
             return null;
         }
 
+        if (builder.Options.Only is not null)
+        {
+            throw new HostingException("--demo drives every service and cannot run with --only: drop one of them");
+        }
+
         var root = builder.RepositoryRoot;
         var corpus = CorpusPath(root);
         if (!File.Exists(corpus))

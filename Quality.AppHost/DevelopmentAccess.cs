@@ -21,20 +21,25 @@ internal static class DevelopmentAccess
         }
 
         var token = TokenFactory.Create(new AuthOptions { SigningKey = signingKey.Value }, "local-admin", Roles.Admin, lifetime: TimeSpan.FromDays(1));
-        var lines = new List<string>
+        var lines = new List<string> { Assignment("QUALITY_TOKEN", token) };
+        var gateway = app.Has(ResourceNames.Gateway);
+        if (gateway)
         {
-            Assignment("QUALITY_TOKEN", token),
-            Assignment("GATEWAY_URL", app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')),
-        };
-        foreach (var service in Services)
+            lines.Add(Assignment("GATEWAY_URL", app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')));
+        }
+
+        // --only may leave some out: their variables are then absent rather than pointing nowhere.
+        foreach (var service in Services.Where(app.Has))
         {
             lines.Add(Assignment($"{service.ToUpperInvariant()}_URL", app.GetEndpoint(service, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')));
             lines.Add(Assignment($"{service.ToUpperInvariant()}_GRPC", app.GetEndpoint(service, ResourceNames.GrpcEndpoint).ToString().TrimEnd('/')));
         }
 
         // The load generator (bench/Quality.LoadGenerator) measures the broker and the database server directly.
-        lines.Add(Assignment("RABBITMQ_URI", app.GetConnectionString(ResourceNames.RabbitMQ)));
-        lines.Add(Assignment("POSTGRES_CONNECTION", app.GetConnectionString(ResourceNames.Postgres)));
+        foreach (var (variable, server) in new[] { ("RABBITMQ_URI", ResourceNames.RabbitMQ), ("POSTGRES_CONNECTION", ResourceNames.Postgres) }.Where(s => app.Has(s.Item2)))
+        {
+            lines.Add(Assignment(variable, app.GetConnectionString(server)));
+        }
 
         var path = Path.Combine(app.DataDirectory, "quality.env");
         File.WriteAllLines(path, lines);
@@ -42,6 +47,11 @@ internal static class DevelopmentAccess
         {
             // It holds an admin token: readable by its owner only.
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        if (!gateway)
+        {
+            return $"\n  The services' URLs and an admin token (valid for a day) are in {path}\n";
         }
 
         return $$"""

@@ -39,7 +39,8 @@ try
         .WithEnvironment("Auth__SigningKey", signingKey);
 
     var routing = builder.AddProject(ResourceNames.Routing, "services/Quality.Routing/Quality.Routing.csproj")
-        .WithReference(routingDb).WithReference(redis).WithReference(rabbit).WithReference(scoring)
+        .WithReference(routingDb).WithReference(redis).WithReference(rabbit)
+        // Scoring takes Routing's events: on a first boot its queues must exist before Routing publishes (see Intake).
         .WaitFor(routingDb).WaitFor(redis).WaitFor(rabbit).WaitFor(scoring)
         .WithEnvironment("Auth__SigningKey", signingKey);
 
@@ -67,8 +68,11 @@ try
         .WaitFor(notificationsDb).WaitFor(intake).WaitFor(redis).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)
-        // Customers answer through the public entry, not Intake's own port (resolved before anything starts).
-        .WithEnvironment("Notifications__Surveys__LinkBaseUrl", () => built!.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString())
+        // Customers answer through the public entry, not Intake's own port (resolved before anything starts); left
+        // empty when --only leaves the gateway out, Notifications links to Intake itself.
+        .WithEnvironment("Notifications__Surveys__LinkBaseUrl", () => built!.Has(ResourceNames.Gateway)
+            ? built.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString()
+            : "")
         // On one machine the webhook receivers people try are local; a real deployment leaves this off.
         .WithEnvironment("Notifications__Webhooks__AllowPrivateNetworks", "true");
 

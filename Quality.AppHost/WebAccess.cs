@@ -13,7 +13,8 @@ internal static class WebAccess
     /// <summary>ASP.NET Core Identity's format, which the web app verifies (<c>Web:Users:N:PasswordHash</c>).</summary>
     public static string HashPassword(string password) => new PasswordHasher<object>().HashPassword(AdminName, password);
 
-    public static string Describe(DistributedApplication app, Secret adminPassword) =>
+    /// <summary>How to sign in; nothing when <c>--only</c> left the dashboard or the gateway out.</summary>
+    public static string Describe(DistributedApplication app, Secret adminPassword) => !app.Has(ResourceNames.Gateway) || !app.Has(ResourceNames.Web) ? "" :
         $"""
 
         Open {app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')}  (the gateway: the one public entry, dashboard and APIs)

@@ -8,7 +8,7 @@ public static class CommandLine
     public const string Usage =
         "options: --data-dir DIR  --postgres-port N  --redis-port N  --rabbitmq-port N  " +
         "--postgres-bin DIR  --redis-server PATH  --rabbitmq-server PATH  --epmd PATH  " +
-        "--configuration Debug|Release  --environment NAME";
+        "--configuration Debug|Release  --environment NAME  --only NAME[,NAME...]";
 
     public static void Apply(DistributedApplicationOptions options, IReadOnlyList<string> args)
     {
@@ -31,6 +31,7 @@ public static class CommandLine
                 case "--epmd": options.EpmdPath = Value(); break;
                 case "--configuration" or "-c": options.Configuration = Value(); break;
                 case "--environment": options.EnvironmentName = Value(); break;
+                case "--only": options.Only = Names(name, Value()); break;
                 default: throw new HostingException($"unknown option {args[i]}; {Usage}");
             }
         }
@@ -43,6 +44,11 @@ public static class CommandLine
             ? (arg[..eq], arg[(eq + 1)..])
             : (arg, null);
     }
+
+    private static string[] Names(string option, string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names
+            ? names
+            : throw new HostingException($"{option} needs at least one resource name, e.g. {option} routing");
 
     private static int Port(string option, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536

@@ -43,6 +43,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public static DistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) => new(options);
 
+    /// <summary>Whether the application runs a resource of this name (<c>--only</c> may have left it out).</summary>
+    public bool Has(string name) => _resources.Any(r => r.Name == name);
+
     public ResourceSnapshot GetResource(string name) => Find(name).Runtime.Snapshot();
 
     /// <summary>The connection string of a database, Redis, RabbitMQ or PostgreSQL server; after start.</summary>

@@ -54,7 +54,7 @@ public sealed class DistributedApplicationBuilder
     public DistributedApplication Build()
     {
         DependencyOrder.CheckForCycles(_resources);
-        return new DistributedApplication(Options, [.. _resources], [.. _secrets]);
+        return new DistributedApplication(Options, ResourceSelection.Select(_resources, Options.Only), [.. _secrets]);
     }
 
     internal IResourceBuilder<T> Add<T>(T resource)

@@ -24,6 +24,11 @@ public sealed class DistributedApplicationOptions
     /// <summary>The build configuration whose output projects run from. Default: the AppHost's own.</summary>
     public string? Configuration { get; set; }
 
+    /// <summary>
+    /// Start only these resources and what they need (see <see cref="ResourceSelection"/>); null starts everything.
+    /// </summary>
+    public IReadOnlyCollection<string>? Only { get; set; }
+
     /// <summary>The ASPNETCORE_ENVIRONMENT given to projects.</summary>
     public string EnvironmentName { get; set; } = "Development";
 
