@@ -30,6 +30,7 @@ try
     var routingDb = postgres.AddDatabase(ResourceNames.RoutingDb);
     var scoringDb = postgres.AddDatabase(ResourceNames.ScoringDb);
     var notificationsDb = postgres.AddDatabase(ResourceNames.NotificationsDb);
+    // Scoring's live values; no other service uses Redis.
     var redis = builder.AddRedis(ResourceNames.Redis);
     var rabbit = builder.AddRabbitMQ(ResourceNames.RabbitMQ);
 
@@ -39,14 +40,14 @@ try
         .WithEnvironment("Auth__SigningKey", signingKey);
 
     var routing = builder.AddProject(ResourceNames.Routing, "services/Quality.Routing/Quality.Routing.csproj")
-        .WithReference(routingDb).WithReference(redis).WithReference(rabbit)
+        .WithReference(routingDb).WithReference(rabbit)
         // Scoring takes Routing's events: on a first boot its queues must exist before Routing publishes (see Intake).
-        .WaitFor(routingDb).WaitFor(redis).WaitFor(rabbit).WaitFor(scoring)
+        .WaitFor(routingDb).WaitFor(rabbit).WaitFor(scoring)
         .WithEnvironment("Auth__SigningKey", signingKey);
 
     var intake = builder.AddProject(ResourceNames.Intake, "services/Quality.Intake/Quality.Intake.csproj")
-        .WithReference(intakeDb).WithReference(redis).WithReference(rabbit)
-        .WaitFor(intakeDb).WaitFor(redis).WaitFor(rabbit)
+        .WithReference(intakeDb).WithReference(rabbit)
+        .WaitFor(intakeDb).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Intake__Pii__ActiveKeyId", "k1")
         .WithEnvironment("Intake__Pii__Keys__k1", piiKey)
@@ -62,10 +63,10 @@ try
     DistributedApplication? built = null;
 
     var notifications = builder.AddProject(ResourceNames.Notifications, "services/Quality.Notifications/Quality.Notifications.csproj")
-        .WithReference(notificationsDb).WithReference(redis).WithReference(rabbit).WithReference(intake)
+        .WithReference(notificationsDb).WithReference(rabbit).WithReference(intake)
         // Quiet hours on a business calendar ask Routing; Intake already starts after Routing, so Notifications does too.
         .WithReference(routing)
-        .WaitFor(notificationsDb).WaitFor(intake).WaitFor(redis).WaitFor(rabbit)
+        .WaitFor(notificationsDb).WaitFor(intake).WaitFor(rabbit)
         .WithEnvironment("Auth__SigningKey", signingKey)
         .WithEnvironment("Notifications__Surveys__LinkKey", surveyLinkKey)
         // Customers answer through the public entry, not Intake's own port (resolved before anything starts); left

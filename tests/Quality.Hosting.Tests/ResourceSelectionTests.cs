@@ -8,7 +8,7 @@ public sealed class ResourceSelectionTests
     {
         var (app, declared) = SystemShapedLike_the_AppHost("--only", "routing");
 
-        Assert.Equal(["postgres", "routingdb", "redis", "rabbitmq-epmd", "rabbitmq", "routing"], app.Resources.Select(r => r.Name));
+        Assert.Equal(["postgres", "routingdb", "rabbitmq-epmd", "rabbitmq", "routing"], app.Resources.Select(r => r.Name));
         Assert.False(app.Has("scoring"));
         // Routing waits for Scoring on a full start (Scoring's queues first); left out, it is not waited for.
         Assert.Equal(["routingdb", "rabbitmq"], Waits(declared, "routing"));
@@ -20,7 +20,7 @@ public sealed class ResourceSelectionTests
         var (app, declared) = SystemShapedLike_the_AppHost("--only=notifications");
 
         Assert.Equal(
-            ["postgres", "intakedb", "routingdb", "notificationsdb", "redis", "rabbitmq-epmd", "rabbitmq", "routing", "intake", "notifications"],
+            ["postgres", "intakedb", "routingdb", "notificationsdb", "rabbitmq-epmd", "rabbitmq", "routing", "intake", "notifications"],
             app.Resources.Select(r => r.Name));
         Assert.Equal(["intakedb", "routing"], Waits(declared, "intake"));
     }
@@ -61,7 +61,7 @@ public sealed class ResourceSelectionTests
         var scoring = builder.AddProject("scoring", "services/Quality.Scoring/Quality.Scoring.csproj")
             .WithReference(scoringDb).WithReference(redis).WithReference(rabbit).WaitFor(scoringDb).WaitFor(redis).WaitFor(rabbit);
         var routing = builder.AddProject("routing", "services/Quality.Routing/Quality.Routing.csproj")
-            .WithReference(routingDb).WithReference(redis).WithReference(rabbit).WaitFor(routingDb).WaitFor(rabbit).WaitFor(scoring);
+            .WithReference(routingDb).WithReference(rabbit).WaitFor(routingDb).WaitFor(rabbit).WaitFor(scoring);
         var intake = builder.AddProject("intake", "services/Quality.Intake/Quality.Intake.csproj")
             .WithReference(intakeDb).WithReference(rabbit).WaitFor(intakeDb).WaitFor(routing).WaitFor(scoring);
         builder.AddProject("notifications", "services/Quality.Notifications/Quality.Notifications.csproj")
