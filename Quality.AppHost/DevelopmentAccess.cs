@@ -36,9 +36,12 @@ internal static class DevelopmentAccess
         }
 
         // The load generator (bench/Quality.LoadGenerator) measures the broker and the database server directly.
-        foreach (var (variable, server) in new[] { ("RABBITMQ_URI", ResourceNames.RabbitMQ), ("POSTGRES_CONNECTION", ResourceNames.Postgres) }.Where(s => app.Has(s.Item2)))
+        foreach (var (variable, server) in new[] { ("RABBITMQ_URI", ResourceNames.RabbitMQ), ("POSTGRES_CONNECTION", ResourceNames.Postgres) })
         {
-            lines.Add(Assignment(variable, app.GetConnectionString(server)));
+            if (app.Has(server))
+            {
+                lines.Add(Assignment(variable, app.GetConnectionString(server)));
+            }
         }
 
         var path = Path.Combine(app.DataDirectory, "quality.env");

@@ -11,7 +11,7 @@ internal static class ResourceSelection
     {
         if (only is null)
         {
-            return resources;
+            return [.. resources];
         }
 
         var byName = resources.ToDictionary(r => r.Name, StringComparer.Ordinal);
