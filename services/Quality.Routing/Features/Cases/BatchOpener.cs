@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Quality.Contracts.Intake;
 using Quality.Messaging.Persistence;
@@ -90,7 +91,9 @@ public sealed class BatchOpener(RoutingDbContext db, RoutingLocks locks, CaseOpe
     /// </summary>
     private async Task<(HashSet<Guid> Seen, List<Guid> Candidates)> LookAsync(IReadOnlyList<ComplaintRaised> complaints, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT (SELECT version FROM sla_settings_version WHERE id = 1), ARRAY(SELECT feedback_id FROM case_complaints WHERE feedback_id = ANY($1))")
         {
@@ -122,23 +125,29 @@ public sealed class BatchOpener(RoutingDbContext db, RoutingLocks locks, CaseOpe
             });
         }
 
-        return await db.ReadBatchAsync(batch, async (reader, ct) =>
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await reader.ReadAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
             slaSettings.Observe(reader.GetInt64(0));
             var seen = reader.GetFieldValue<Guid[]>(1).ToHashSet();
             var candidates = new List<Guid>();
             if (repeats.Count > 0)
             {
-                await reader.NextResultAsync(ct);
-                await reader.NextResultAsync(ct);
-                while (await reader.ReadAsync(ct))
+                await reader.NextResultAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
                 {
                     candidates.Add(reader.GetGuid(0));
                 }
             }
 
             return (seen, candidates);
-        }, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

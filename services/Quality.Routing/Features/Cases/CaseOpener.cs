@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Microsoft.Extensions.Options;
 using Quality.Contracts.Intake;
@@ -77,7 +78,9 @@ public sealed class CaseOpener(
     /// </summary>
     private async Task<(bool Seen, Guid? Candidate)> LookAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
     {
-        await using var batch = new NpgsqlBatch();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT EXISTS (SELECT 1 FROM case_complaints WHERE feedback_id = $1), (SELECT version FROM sla_settings_version WHERE id = 1)")
         {
@@ -101,21 +104,27 @@ public sealed class CaseOpener(
             });
         }
 
-        return await db.ReadBatchAsync(batch, async (reader, ct) =>
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await reader.ReadAsync(ct);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
             var seen = reader.GetBoolean(0);
             slaSettings.Observe(reader.GetInt64(1));
             Guid? candidate = null;
             if (customer is not null)
             {
-                await reader.NextResultAsync(ct);
-                await reader.NextResultAsync(ct);
-                candidate = await reader.ReadAsync(ct) ? reader.GetGuid(0) : null;
+                await reader.NextResultAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
+                candidate = await reader.ReadAsync(cancellationToken) ? reader.GetGuid(0) : null;
             }
 
             return (seen, candidate);
-        }, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
