@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Quality.Contracts.Intake;
 using Quality.Messaging.Persistence;
@@ -91,9 +90,7 @@ public sealed class BatchOpener(RoutingDbContext db, RoutingLocks locks, CaseOpe
     /// </summary>
     private async Task<(HashSet<Guid> Seen, List<Guid> Candidates)> LookAsync(IReadOnlyList<ComplaintRaised> complaints, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT (SELECT version FROM sla_settings_version WHERE id = 1), ARRAY(SELECT feedback_id FROM case_complaints WHERE feedback_id = ANY($1))")
         {
@@ -125,29 +122,23 @@ public sealed class BatchOpener(RoutingDbContext db, RoutingLocks locks, CaseOpe
             });
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await db.ReadBatchAsync(batch, async (reader, ct) =>
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await reader.ReadAsync(ct);
             slaSettings.Observe(reader.GetInt64(0));
             var seen = reader.GetFieldValue<Guid[]>(1).ToHashSet();
             var candidates = new List<Guid>();
             if (repeats.Count > 0)
             {
-                await reader.NextResultAsync(cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                await reader.NextResultAsync(ct);
+                await reader.NextResultAsync(ct);
+                while (await reader.ReadAsync(ct))
                 {
                     candidates.Add(reader.GetGuid(0));
                 }
             }
 
             return (seen, candidates);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using Microsoft.Extensions.Options;
 using Quality.Contracts.Intake;
@@ -78,9 +77,7 @@ public sealed class CaseOpener(
     /// </summary>
     private async Task<(bool Seen, Guid? Candidate)> LookAsync(ComplaintRaised complaint, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        await using var batch = new NpgsqlBatch(connection, transaction);
+        await using var batch = new NpgsqlBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT EXISTS (SELECT 1 FROM case_complaints WHERE feedback_id = $1), (SELECT version FROM sla_settings_version WHERE id = 1)")
         {
@@ -104,27 +101,21 @@ public sealed class CaseOpener(
             });
         }
 
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await db.ReadBatchAsync(batch, async (reader, ct) =>
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await reader.ReadAsync(ct);
             var seen = reader.GetBoolean(0);
             slaSettings.Observe(reader.GetInt64(1));
             Guid? candidate = null;
             if (customer is not null)
             {
-                await reader.NextResultAsync(cancellationToken);
-                await reader.NextResultAsync(cancellationToken);
-                candidate = await reader.ReadAsync(cancellationToken) ? reader.GetGuid(0) : null;
+                await reader.NextResultAsync(ct);
+                await reader.NextResultAsync(ct);
+                candidate = await reader.ReadAsync(ct) ? reader.GetGuid(0) : null;
             }
 
             return (seen, candidate);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>
