@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Quality.Contracts.Intake;
 using Quality.Scoring.Features.Facts;
 using Quality.Scoring.Features.Kpis;
@@ -13,6 +14,10 @@ public sealed class LiveContributionBuilder
 {
     private readonly DateTimeOffset _now;
     private readonly Dictionary<(LiveEntryKind Kind, string Key, string Member), LiveEntry> _entries = [];
+
+    // A case's facts name few owners, buckets and scopes but many fields: each key is built once, not once per field.
+    private readonly Dictionary<(string? AgentId, string? TeamId), (string[] Scopes, string[] Boards)> _owners = [];
+    private readonly Dictionary<(string Window, long Bucket, string Scope), string> _counterKeys = [];
 
     private LiveContributionBuilder(DateTimeOffset now) => _now = now;
 
@@ -163,23 +168,31 @@ public sealed class LiveContributionBuilder
         Count(feedback.ReceivedAt, owner, LiveFields.Complaints, feedback.Kind == FeedbackKind.Complaint ? 1 : 0);
     }
 
-    private static IEnumerable<string> Scopes((string? AgentId, string? TeamId) owner)
+    /// <summary>
+    /// The KPI scopes an owner's figures count in (the organisation, their team, themselves) and the boards an agent's
+    /// figure is ranked on (the organisation's and their team's).
+    /// </summary>
+    private (string[] Scopes, string[] Boards) Of((string? AgentId, string? TeamId) owner)
     {
-        yield return LiveKeys.Organisation;
-        if (owner.TeamId is not null)
+        if (!_owners.TryGetValue(owner, out var of))
         {
-            yield return LiveKeys.Team(owner.TeamId);
+            string[] boards = owner.TeamId is null ? [LiveKeys.Organisation] : [LiveKeys.Organisation, LiveKeys.Team(owner.TeamId)];
+            string[] scopes = owner.AgentId is null ? boards : [.. boards, LiveKeys.Agent(owner.AgentId)];
+            _owners[owner] = of = (scopes, boards);
         }
 
-        if (owner.AgentId is not null)
-        {
-            yield return LiveKeys.Agent(owner.AgentId);
-        }
+        return of;
     }
 
-    /// <summary>Boards an agent's figure is ranked on: the organisation's and their team's.</summary>
-    private static IEnumerable<string> Boards((string? AgentId, string? TeamId) owner) =>
-        owner.TeamId is null ? [LiveKeys.Organisation] : [LiveKeys.Organisation, LiveKeys.Team(owner.TeamId)];
+    private string CountersKey(LiveWindow window, long bucket, string scope)
+    {
+        if (!_counterKeys.TryGetValue((window.Code, bucket, scope), out var key))
+        {
+            _counterKeys[(window.Code, bucket, scope)] = key = LiveKeys.Counters(window, bucket, scope);
+        }
+
+        return key;
+    }
 
     private void Count(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string field, long delta, bool board = false)
     {
@@ -188,16 +201,17 @@ public sealed class LiveContributionBuilder
             return;
         }
 
+        var (scopes, boards) = Of(owner);
         foreach (var (window, bucket, expireAt) in Buckets(at))
         {
-            foreach (var scope in Scopes(owner))
+            foreach (var scope in scopes)
             {
-                Add(LiveEntryKind.Count, LiveKeys.Counters(window, bucket, scope), field, delta, expireAt, scope);
+                Add(LiveEntryKind.Count, CountersKey(window, bucket, scope), field, delta, expireAt, scope);
             }
 
             if (board && owner.AgentId is not null)
             {
-                foreach (var name in Boards(owner))
+                foreach (var name in boards)
                 {
                     Add(LiveEntryKind.Board, LiveKeys.Board(window, bucket, field, name), owner.AgentId, delta, expireAt);
                 }
@@ -207,19 +221,20 @@ public sealed class LiveContributionBuilder
 
     private void Sample(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string series, Guid factId, double seconds)
     {
+        var member = factId.ToString();
         foreach (var (window, bucket, expireAt) in Buckets(at))
         {
-            foreach (var scope in Scopes(owner))
+            foreach (var scope in Of(owner).Scopes)
             {
                 var key = LiveKeys.Durations(window, bucket, series, scope);
-                _entries[(LiveEntryKind.Sample, key, factId.ToString())] = new LiveEntry(LiveEntryKind.Sample, key, factId.ToString(), seconds, expireAt, scope);
+                _entries[(LiveEntryKind.Sample, key, member)] = new LiveEntry(LiveEntryKind.Sample, key, member, seconds, expireAt, scope);
             }
         }
     }
 
     private void State((string? AgentId, string? TeamId) owner, string field)
     {
-        foreach (var scope in Scopes(owner))
+        foreach (var scope in Of(owner).Scopes)
         {
             Add(LiveEntryKind.State, LiveKeys.State(scope), field, 1, 0, scope);
         }
@@ -227,24 +242,34 @@ public sealed class LiveContributionBuilder
 
     private void Add(LiveEntryKind kind, string key, string member, long delta, long expireAt, string? scope = null)
     {
-        var existing = _entries.GetValueOrDefault((kind, key, member));
-        _entries[(kind, key, member)] = new LiveEntry(kind, key, member, (existing?.Value ?? 0) + delta, expireAt, scope);
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, (kind, key, member), out _);
+        entry = new LiveEntry(kind, key, member, (entry?.Value ?? 0) + delta, expireAt, scope);
     }
 
     /// <summary>The item's bucket in each window, unless the bucket has already aged out of every window.</summary>
-    private IEnumerable<(LiveWindow Window, long Bucket, long ExpireAt)> Buckets(DateTimeOffset at)
+    private List<(LiveWindow Window, long Bucket, long ExpireAt)> Buckets(DateTimeOffset at)
     {
+        var buckets = new List<(LiveWindow, long, long)>(LiveWindow.All.Count);
         foreach (var window in LiveWindow.All)
         {
             var bucket = window.BucketOf(at);
             var expiry = window.ExpiryOf(bucket);
             if (expiry > _now)
             {
-                yield return (window, bucket, expiry.ToUnixTimeSeconds());
+                buckets.Add((window, bucket, expiry.ToUnixTimeSeconds()));
             }
         }
+
+        return buckets;
     }
 
-    private IReadOnlyList<LiveEntry> Build() =>
-        [.. _entries.Values.OrderBy(e => e.Kind).ThenBy(e => e.Key, StringComparer.Ordinal).ThenBy(e => e.Member, StringComparer.Ordinal)];
+    private List<LiveEntry> Build()
+    {
+        var entries = new List<LiveEntry>(_entries.Values);
+        entries.Sort(static (a, b) =>
+            a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+            : string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey
+            : string.CompareOrdinal(a.Member, b.Member));
+        return entries;
+    }
 }
