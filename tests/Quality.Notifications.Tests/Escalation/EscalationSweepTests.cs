@@ -11,9 +11,11 @@ namespace Quality.Notifications.Tests.Escalation;
 
 /// <summary>
 /// The sweeper on the real database with a fake clock: ladders of hours are walked in no time. The service's
-/// own sweeper runs on the real clock and never reaches these timers (hours away). Other classes' escalation
-/// timers are a week away, beyond any clock here, and this class's tests run one after another.
+/// own sweeper runs on the real clock and never reaches these timers (hours away). These sweeps reach any class's
+/// timers due within hours, so classes with escalation timers run one after another (<see cref="EscalationTimerTests"/>),
+/// as this class's tests do.
 /// </summary>
+[Collection(nameof(EscalationTimerTests))]
 public sealed class EscalationSweepTests(NotificationsServers servers)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
