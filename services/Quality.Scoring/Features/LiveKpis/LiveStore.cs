@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using StackExchange.Redis;
@@ -26,15 +24,6 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
     // below it), a sample is re-added only if its value changed.
     private static readonly LuaScript Apply = LuaScript.Prepare("""
         local function cell(e) return e[1] .. '|' .. e[2] .. '|' .. e[3] end
-        -- A record's entries as {kind, key, member, value, expireAt}, from its groups (or, written before them, as listed).
-        local function entries(record)
-          if record.e then return record.e end
-          local list = {}
-          for _, g in ipairs(record.g) do
-            for j = 4, #g, 2 do list[#list + 1] = {g[1], g[2], g[j], g[j + 1], g[3]} end
-          end
-          return list
-        end
         local function undo(e)
           if e[1] == 'p' then
             redis.call('ZREM', e[2], e[3])
@@ -67,14 +56,14 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
           local prior = cjson.decode(previous)
           if tonumber(prior.v) >= tonumber(@version) then return 0 end
           local live = {}
-          for _, e in ipairs(entries(prior)) do
+          for _, e in ipairs(prior.e) do
             if live[e[2]] == nil then live[e[2]] = redis.call('EXISTS', e[2]) == 1 end
             if live[e[2]] then old[cell(e)] = e end
           end
           for _, scope in ipairs(prior.s or {}) do touched[scope] = true end
         end
         local new = cjson.decode(@contribution)
-        for _, e in ipairs(entries(new)) do
+        for _, e in ipairs(new.e) do
           local id = cell(e)
           change(old[id], e)
           old[id] = nil
@@ -237,64 +226,17 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
         Db.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
             [LiveKeys.RebuildLock], [id]);
 
-    /// <summary>
-    /// The record the script reads: <c>{"v": version, "s": [scopes], "g": [[kind, key, expireAt, member, value, member,
-    /// value, …], …]}</c>, one group per run of entries with the same key (a case's dozens of entries share a few keys, and come sorted by key), numbers as strings (Lua
-    /// compares a sample's value as written). Written directly, not through a serializer: it is built on every fold.
-    /// Records written before the grouping hold <c>"e": [[kind, key, member, value, expireAt], …]</c>; the script reads both.
-    /// </summary>
-    internal static byte[] Serialize(LiveContribution contribution)
+    private static string Serialize(LiveContribution contribution) => JsonSerializer.Serialize(new
     {
-        var buffer = new ArrayBufferWriter<byte>(128 + (contribution.Entries.Count * 96));
-        using (var json = new Utf8JsonWriter(buffer))
+        v = contribution.Version.ToString(CultureInfo.InvariantCulture),
+        s = contribution.Scopes,
+        e = contribution.Entries.Select(e => new[]
         {
-            Span<char> number = stackalloc char[32];
-            json.WriteStartObject();
-            json.WriteString("v", Format(contribution.Version, number));
-            json.WriteStartArray("s");
-            foreach (var scope in contribution.Scopes)
-            {
-                json.WriteStringValue(scope);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("g");
-            LiveEntry? group = null;
-            foreach (var e in contribution.Entries)
-            {
-                if (group is null || e.Kind != group.Kind || e.Key != group.Key || e.ExpireAt != group.ExpireAt)
-                {
-                    if (group is not null)
-                    {
-                        json.WriteEndArray();
-                    }
-
-                    group = e;
-                    json.WriteStartArray();
-                    json.WriteStringValue(e.Kind switch { LiveEntryKind.Sample => "p", LiveEntryKind.Board => "z", LiveEntryKind.State => "s", _ => "c" });
-                    json.WriteStringValue(e.Key);
-                    json.WriteStringValue(Format(e.ExpireAt, number));
-                }
-
-                json.WriteStringValue(e.Member);
-                json.WriteStringValue(e.Kind == LiveEntryKind.Sample ? Format(e.Value, number) : Format((long)e.Value, number));
-            }
-
-            if (group is not null)
-            {
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static ReadOnlySpan<char> Format(long value, Span<char> into) =>
-        value.TryFormat(into, out var written, provider: CultureInfo.InvariantCulture) ? into[..written] : throw new UnreachableException();
-
-    private static ReadOnlySpan<char> Format(double value, Span<char> into) =>
-        value.TryFormat(into, out var written, "R", CultureInfo.InvariantCulture) ? into[..written] : throw new UnreachableException();
+            e.Kind switch { LiveEntryKind.Sample => "p", LiveEntryKind.Board => "z", LiveEntryKind.State => "s", _ => "c" },
+            e.Key,
+            e.Member,
+            e.Kind == LiveEntryKind.Sample ? e.Value.ToString("R", CultureInfo.InvariantCulture) : ((long)e.Value).ToString(CultureInfo.InvariantCulture),
+            e.ExpireAt.ToString(CultureInfo.InvariantCulture),
+        }),
+    });
 }

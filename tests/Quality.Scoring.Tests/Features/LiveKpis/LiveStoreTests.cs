@@ -152,41 +152,6 @@ public sealed class LiveStoreTests(ScoringServers servers)
         }
     }
 
-    [Fact]
-    public async Task A_record_stored_before_entries_were_grouped_by_key_is_replaced_cell_by_cell()
-    {
-        var prefix = "quality:live:test-" + Guid.NewGuid().ToString("N")[..8];
-        var (counters, samples) = (prefix + ":h", prefix + ":p");
-        var entity = prefix + ":case";
-        var later = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds();
-        var db = servers.Scoring.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
-        try
-        {
-            // What an earlier release left: the values and its record, one listed entry each.
-            await db.HashSetAsync(counters, [new("same", 3), new("grows", 2), new("dropped", 4)]);
-            await db.SortedSetAddAsync(samples, "event-1", 1.5);
-            await db.StringSetAsync(LiveKeys.Entity(entity), $$"""
-                {"v":"1","s":["org"],"e":[["c","{{counters}}","same","3","{{later}}"],["c","{{counters}}","grows","2","{{later}}"],
-                ["c","{{counters}}","dropped","4","{{later}}"],["p","{{samples}}","event-1","1.5","{{later}}"]]}
-                """);
-
-            await Store.ApplyAsync([new LiveContribution(entity, 2,
-            [
-                new(LiveEntryKind.Count, counters, "grows", 5, later, "org"), new(LiveEntryKind.Count, counters, "same", 3, later, "org"),
-                new(LiveEntryKind.Sample, samples, "event-1", 2.5, later, "org"),
-            ])]);
-
-            Assert.Equal(3, (long)await db.HashGetAsync(counters, "same"));
-            Assert.Equal(5, (long)await db.HashGetAsync(counters, "grows"));
-            Assert.False(await db.HashExistsAsync(counters, "dropped"));
-            Assert.Equal(2.5, await db.SortedSetScoreAsync(samples, "event-1"));
-        }
-        finally
-        {
-            await db.KeyDeleteAsync([counters, samples, LiveKeys.Entity(entity)]);
-        }
-    }
-
     private LiveStore Store => servers.Scoring.Services.GetRequiredService<LiveStore>();
 
     private async Task AssertLiveEqualsCalculatedAsync(FixedHistory history, KpiFacts facts, DateTimeOffset now)
