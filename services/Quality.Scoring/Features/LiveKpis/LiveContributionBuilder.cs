@@ -247,20 +247,17 @@ public sealed class LiveContributionBuilder
     }
 
     /// <summary>The item's bucket in each window, unless the bucket has already aged out of every window.</summary>
-    private List<(LiveWindow Window, long Bucket, long ExpireAt)> Buckets(DateTimeOffset at)
+    private IEnumerable<(LiveWindow Window, long Bucket, long ExpireAt)> Buckets(DateTimeOffset at)
     {
-        var buckets = new List<(LiveWindow, long, long)>(LiveWindow.All.Count);
         foreach (var window in LiveWindow.All)
         {
             var bucket = window.BucketOf(at);
             var expiry = window.ExpiryOf(bucket);
             if (expiry > _now)
             {
-                buckets.Add((window, bucket, expiry.ToUnixTimeSeconds()));
+                yield return (window, bucket, expiry.ToUnixTimeSeconds());
             }
         }
-
-        return buckets;
     }
 
     private List<LiveEntry> Build()
