@@ -25,14 +25,14 @@ internal static class DevelopmentAccess
         var gateway = app.Has(ResourceNames.Gateway);
         if (gateway)
         {
-            lines.Add(Assignment("GATEWAY_URL", app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')));
+            lines.Add(Assignment("GATEWAY_URL", app.GetUrl(ResourceNames.Gateway, ResourceNames.HttpEndpoint)));
         }
 
         // --only may leave some out: their variables are then absent rather than pointing nowhere.
         foreach (var service in Services.Where(app.Has))
         {
-            lines.Add(Assignment($"{service.ToUpperInvariant()}_URL", app.GetEndpoint(service, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')));
-            lines.Add(Assignment($"{service.ToUpperInvariant()}_GRPC", app.GetEndpoint(service, ResourceNames.GrpcEndpoint).ToString().TrimEnd('/')));
+            lines.Add(Assignment($"{service.ToUpperInvariant()}_URL", app.GetUrl(service, ResourceNames.HttpEndpoint)));
+            lines.Add(Assignment($"{service.ToUpperInvariant()}_GRPC", app.GetUrl(service, ResourceNames.GrpcEndpoint)));
         }
 
         // The load generator (bench/Quality.LoadGenerator) measures the broker and the database server directly.

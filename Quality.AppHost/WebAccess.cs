@@ -17,10 +17,10 @@ internal static class WebAccess
     public static string Describe(DistributedApplication app, Secret adminPassword) => !app.Has(ResourceNames.Gateway) || !app.Has(ResourceNames.Web) ? "" :
         $"""
 
-        Open {app.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')}  (the gateway: the one public entry, dashboard and APIs)
+        Open {app.GetUrl(ResourceNames.Gateway, ResourceNames.HttpEndpoint)}  (the gateway: the one public entry, dashboard and APIs)
           sign in as '{AdminName}' with the password in {Path.Combine(app.DataDirectory, "secrets", adminPassword.Name)}
           (print it with cat; add people under Web:Users, see the README's "Web dashboard")
-          the dashboard's own address, behind the gateway: {app.GetEndpoint(ResourceNames.Web, ResourceNames.HttpEndpoint).ToString().TrimEnd('/')}
+          the dashboard's own address, behind the gateway: {app.GetUrl(ResourceNames.Web, ResourceNames.HttpEndpoint)}
 
         """;
 }

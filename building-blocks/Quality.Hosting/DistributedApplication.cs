@@ -58,6 +58,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     public Uri GetEndpoint(string name, string endpoint) =>
         Find(name).Endpoint(endpoint) ?? throw new ArgumentException($"{name} has no endpoint {endpoint} (yet)", nameof(endpoint));
 
+    /// <summary>An endpoint as people read and paste it: no trailing slash. After start.</summary>
+    public string GetUrl(string name, string endpoint) => GetEndpoint(name, endpoint).ToString().TrimEnd('/');
+
     /// <summary>Starts everything and returns once all are healthy; on failure stops what it started and throws <see cref="HostingException"/>.</summary>
     public async Task StartAsync(CancellationToken ct = default)
     {

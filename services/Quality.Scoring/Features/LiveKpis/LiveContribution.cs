@@ -8,8 +8,8 @@ namespace Quality.Scoring.Features.LiveKpis;
 public sealed record LiveContribution(string Entity, long Version, IReadOnlyList<LiveEntry> Entries, int Facts = 0)
 {
     /// <summary>State (the backlog) has no time bucket; its record must live as long as the state it undoes.</summary>
-    public bool HoldsState { get; } = Entries.Any(e => e.Kind == LiveEntryKind.State);
+    public bool HoldsState => Entries.Any(e => e.Kind == LiveEntryKind.State);
 
     /// <summary>The KPI scopes whose values this contribution feeds: told of a change when it is applied (and when it is undone).</summary>
-    public IReadOnlyList<string> Scopes { get; } = [.. Entries.Select(e => e.Scope).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Scopes => [.. Entries.Select(e => e.Scope).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
 }

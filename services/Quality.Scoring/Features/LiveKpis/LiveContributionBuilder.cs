@@ -222,9 +222,10 @@ public sealed class LiveContributionBuilder
     private void Sample(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string series, Guid factId, double seconds)
     {
         var member = factId.ToString();
+        var scopes = Of(owner).Scopes;
         foreach (var (window, bucket, expireAt) in Buckets(at))
         {
-            foreach (var scope in Of(owner).Scopes)
+            foreach (var scope in scopes)
             {
                 var key = LiveKeys.Durations(window, bucket, series, scope);
                 _entries[(LiveEntryKind.Sample, key, member)] = new LiveEntry(LiveEntryKind.Sample, key, member, seconds, expireAt, scope);

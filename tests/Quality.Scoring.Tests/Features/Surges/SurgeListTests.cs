@@ -6,6 +6,7 @@ using Quality.Scoring.Features.Surges;
 using Quality.Scoring.Grpc;
 using Quality.Scoring.Tests.Infrastructure;
 using Quality.ServiceDefaults.Authentication;
+using Quality.Testing;
 
 namespace Quality.Scoring.Tests.Features.Surges;
 
@@ -40,19 +41,13 @@ public sealed class SurgeListTests(ScoringServers servers)
         // The service's own monitor scans too: a category it holds at that moment is skipped by this scan (SKIP
         // LOCKED), and what it wrote may predate the last of the 30. The next scan sees them all.
         var monitor = servers.Scoring.Services.GetRequiredService<SurgeMonitor>();
-        ListSurgesResponse all;
-        for (var scan = 1; ; scan++)
-        {
-            await monitor.RunOnceAsync(Cancellation);
-            all = await supervisor.ListSurgesAsync(new ListSurgesRequest(), cancellationToken: Cancellation);
-            if (scan == 10 || all.Surges.Any(s => s.Category == surging && s.Surging))
+        var all = await Eventually.Async(
+            async () =>
             {
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), Cancellation);
-        }
-
+                await monitor.RunOnceAsync(Cancellation);
+                return await supervisor.ListSurgesAsync(new ListSurgesRequest(), cancellationToken: Cancellation);
+            },
+            a => a.Surges.Any(s => s.Category == surging && s.Surging));
         var surge = Assert.Single(all.Surges, s => s.Category == surging);
         Assert.True(surge.Surging, surge.ToString());
         // The monitor may have caught the surge while the 30 were still being recorded: the count when it was detected.
