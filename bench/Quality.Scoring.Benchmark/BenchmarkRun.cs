@@ -5,6 +5,7 @@ using Quality.Scoring.Benchmark.Options;
 using Quality.Scoring.Benchmark.Queries;
 using Quality.Scoring.Benchmark.Reporting;
 using Quality.Scoring.Benchmark.Traffic;
+using Quality.Scoring.Benchmark.Transport;
 
 namespace Quality.Scoring.Benchmark;
 
@@ -54,6 +55,19 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string repositoryRoot
             }
         }
 
+        TransportResult? transport = null;
+        if (options.Stages.Contains(Stage.Transport))
+        {
+            var roster = TeamRoster.Create($"{runId}-transport", options.Teams, options.AgentsPerTeam);
+            var warmUp = options.WarmUpEvents > 0 ? CasePlanner.Plan(roster, options.WarmUpEvents, DateTimeOffset.UtcNow, random) : null;
+            var plan = CasePlanner.Plan(roster, options.Events, DateTimeOffset.UtcNow, random);
+            Console.WriteLine($"transport stage: {plan.Events.Count:N0} events to counting consumers (after {warmUp?.Events.Count ?? 0:N0} not counted)");
+            transport = await new TransportStage(publisher, options.RabbitMqUri, options.FoldTimeout).RunAsync(runId, warmUp, plan, Console.WriteLine, ct);
+            Console.WriteLine(transport.Complete
+                ? $"  consumed {transport.Events:N0} in {transport.ConsumedSeconds:0.0} s = {transport.ConsumedPerSecond:N0}/s (published in {transport.PublishSeconds:0.0} s)"
+                : $"  NOT complete after {options.FoldTimeout.TotalSeconds:0} s");
+        }
+
         QueryResult? queries = null;
         if (options.Stages.Contains(Stage.Query))
         {
@@ -80,6 +94,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string repositoryRoot
             Preliminary = machine.PreliminaryNote(),
             RunId = runId,
             Folding = folding,
+            Transport = transport,
             Queries = queries,
             Feed = feed,
             Notes = Notes(options),
@@ -104,6 +119,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, string repositoryRoot
             + "timed from just before its publish to the first message on each affected stream whose csat_percent sample count has grown (end to end: broker, "
             + "consumer, fact insert, fold, Redis pub/sub, the topic's re-read, gRPC). A change not seen within 5 s counts as missed. Memory: VmRSS of the "
             + "Scoring process from /proc.",
+        "Transport: the same kind of traffic (and warm-up) published the same way, but to queues of the run's own (one per event type, durable, "
+            + "auto-delete, Scoring's limit of 200 messages in flight each, the services' retry filter), consumed through MassTransit by scoped consumers "
+            + "that only count; Scoring sees none of it. Consumed/s = events / (first publish → last consumed): what publisher, broker and receive pipeline "
+            + "alone allow on this machine, the ceiling for folding.",
         "The published events also reach every other consumer bound to the same exchanges (Notifications' CaseOpened alert consumer), as in production.",
         "Percentiles are nearest rank over every sample. The machine may be shared: read the figures with the load averages.",
     ];

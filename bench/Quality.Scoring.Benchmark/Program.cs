@@ -15,5 +15,11 @@ return await BenchmarkCommand.RunAsync(args, OptionParser.Usage, OptionParser.Pa
         return 1;
     }
 
+    if (report.Transport is { Complete: false })
+    {
+        Console.Error.WriteLine("error: the counting consumers did not take every published event in time (see the results)");
+        return 1;
+    }
+
     return 0;
 });

@@ -83,22 +83,24 @@ public sealed class EventPublisher : IAsyncDisposable
     /// <summary>
     /// Publishes a batch on one channel without waiting for each confirm, a window at a time: the client library
     /// refuses (rather than queues) a publish beyond <see cref="Outstanding"/> unconfirmed ones, so a window is
-    /// waited for before the next leaves.
+    /// waited for before the next leaves. Each event goes to its type's exchange unless <paramref name="exchangeOf"/>
+    /// names another.
     /// </summary>
-    public async Task PublishAsync(int channel, IReadOnlyList<IntegrationEvent> batch, CancellationToken ct)
+    public async Task PublishAsync(int channel, IReadOnlyList<IntegrationEvent> batch, CancellationToken ct, Func<Type, string>? exchangeOf = null)
     {
         foreach (var window in batch.Chunk(Outstanding / 2))
         {
-            await PublishWindowAsync(_channels[channel % _channels.Count], window, ct);
+            await PublishWindowAsync(_channels[channel % _channels.Count], window, exchangeOf, ct);
         }
     }
 
-    private async Task PublishWindowAsync(IChannel target, IntegrationEvent[] batch, CancellationToken ct)
+    private async Task PublishWindowAsync(IChannel target, IntegrationEvent[] batch, Func<Type, string>? exchangeOf, CancellationToken ct)
     {
         var pending = new List<ValueTask>(batch.Length);
         foreach (var e in batch)
         {
-            var (exchange, body, messageId) = Envelope(e);
+            var (typeExchange, body, messageId) = Envelope(e);
+            var exchange = exchangeOf?.Invoke(e.GetType()) ?? typeExchange;
             var properties = new BasicProperties
             {
                 ContentType = MassTransitEnvelope.ContentType,

@@ -10,20 +10,15 @@ namespace Quality.Scoring.Benchmark.Folding;
 /// </summary>
 public sealed class FoldStage(EventPublisher publisher, ScoringConnection scoring, TimeSpan timeout)
 {
-    private const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Seconds from the start until every publisher had its last confirm.</summary>
-    private double _publishEnd = double.NaN;
-    private int _publishersLeft;
 
     public async Task<FoldResult> RunAsync(TrafficPlan plan, double? rate, Action<string> progress, CancellationToken ct)
     {
         var start = Clock.Now;
-        _publishEnd = double.NaN;
         var queuesEmptyAt = double.NaN;
         long peakDepth = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var publishing = PlanPublication.PublishAsync(publisher, plan, rate, start, ct);
 
         var depth = Task.Run(async () =>
         {
@@ -31,7 +26,7 @@ public sealed class FoldStage(EventPublisher publisher, ScoringConnection scorin
             {
                 var ready = await publisher.ScoringQueueDepthAsync(stop.Token);
                 peakDepth = Math.Max(peakDepth, ready);
-                if (ready == 0 && !double.IsNaN(Volatile.Read(ref _publishEnd)) && double.IsNaN(queuesEmptyAt))
+                if (ready == 0 && publishing.IsCompletedSuccessfully && double.IsNaN(queuesEmptyAt))
                 {
                     queuesEmptyAt = Clock.MillisecondsSince(start) / 1000;
                 }
@@ -40,9 +35,8 @@ public sealed class FoldStage(EventPublisher publisher, ScoringConnection scorin
             }
         }, CancellationToken.None);
 
-        var publishing = Task.WhenAll(Enumerable.Range(0, publisher.Channels).Select(p => PublishPartitionAsync(plan, p, rate, start, ct)));
         var (folded, mismatches) = await WaitUntilFoldedAsync(plan, start, publishing, progress, ct);
-        await publishing;
+        var published = await publishing;
         await stop.CancelAsync();
         try
         {
@@ -58,7 +52,7 @@ public sealed class FoldStage(EventPublisher publisher, ScoringConnection scorin
             Events = plan.Events.Count,
             Cases = plan.Cases,
             EventsByType = plan.EventsByType,
-            PublishSeconds = _publishEnd,
+            PublishSeconds = published,
             FoldedSeconds = folded,
             QueuesEmptySeconds = queuesEmptyAt,
             PeakQueueDepth = peakDepth,
@@ -66,39 +60,6 @@ public sealed class FoldStage(EventPublisher publisher, ScoringConnection scorin
             Mismatches = mismatches,
             LoadAfter = MachineInfo.LoadAverageNow(),
         };
-    }
-
-    private async Task PublishPartitionAsync(TrafficPlan plan, int partition, double? rate, long start, CancellationToken ct)
-    {
-        Interlocked.Increment(ref _publishersLeft);
-        var mine = Enumerable.Range(0, plan.Events.Count).Where(i => i % publisher.Channels == partition).ToList();
-        var next = 0;
-        while (next < mine.Count)
-        {
-            var take = Math.Min(BatchSize, mine.Count - next);
-            if (rate is { } perSecond)
-            {
-                // Open loop: the i-th event of the plan is due i/rate seconds after the start, whatever earlier publishes took.
-                var elapsed = Clock.MillisecondsSince(start) / 1000;
-                var due = mine.Skip(next).Take(take).TakeWhile(i => i / perSecond <= elapsed).Count();
-                if (due == 0)
-                {
-                    var wait = mine[next] / perSecond - elapsed;
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Clamp(wait, 0.001, 0.05)), ct);
-                    continue;
-                }
-
-                take = due;
-            }
-
-            await publisher.PublishAsync(partition, [.. mine.Skip(next).Take(take).Select(i => plan.Events[i].Event)], ct);
-            next += take;
-        }
-
-        if (Interlocked.Decrement(ref _publishersLeft) == 0)
-        {
-            _publishEnd = Clock.MillisecondsSince(start) / 1000;
-        }
     }
 
     private async Task<(double Seconds, IReadOnlyList<string> Mismatches)> WaitUntilFoldedAsync(

@@ -20,7 +20,10 @@ public static class OptionParser
           --data-dir DIR         the AppHost's data directory, to find the Scoring process for its memory
                                  (default: the directory of the environment file)
         What:
-          --stages LIST          fold,query,feed (default all three, in that order)
+          --stages LIST          fold,transport,query,feed: default fold,query,feed, in that order. transport
+                                 publishes the fold stages' kind of traffic to queues of its own, consumed
+                                 through MassTransit by consumers that only count: the ceiling the broker,
+                                 the publisher and the receive pipeline alone put on folding
         Folding:
           --events N             events per fold stage (default 50000)
           --warm-up-events N     folded once before the measured stages, as fast as possible and not counted, so
@@ -111,13 +114,14 @@ public static class OptionParser
             stages.Add(part.ToLowerInvariant() switch
             {
                 "fold" => Stage.Fold,
+                "transport" => Stage.Transport,
                 "query" => Stage.Query,
                 "feed" => Stage.Feed,
-                _ => throw new OptionException($"--stages: unknown stage '{part}'; use fold, query and/or feed"),
+                _ => throw new OptionException($"--stages: unknown stage '{part}'; use fold, transport, query and/or feed"),
             });
         }
 
-        return stages.Count > 0 ? stages : throw new OptionException("--stages: give at least one of fold, query, feed");
+        return stages.Count > 0 ? stages : throw new OptionException("--stages: give at least one of fold, transport, query, feed");
     }
 
     internal static IReadOnlyList<string> QueryPeriods(string text)

@@ -4,6 +4,7 @@ namespace Quality.Scoring.Benchmark.Options;
 public enum Stage
 {
     Fold,
+    Transport,
     Query,
     Feed,
 }

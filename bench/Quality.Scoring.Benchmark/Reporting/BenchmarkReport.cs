@@ -1,6 +1,7 @@
 using Quality.Scoring.Benchmark.Feed;
 using Quality.Scoring.Benchmark.Folding;
 using Quality.Scoring.Benchmark.Queries;
+using Quality.Scoring.Benchmark.Transport;
 
 namespace Quality.Scoring.Benchmark.Reporting;
 
@@ -13,6 +14,7 @@ public sealed record BenchmarkReport
     public string? Preliminary { get; init; }
     public required string RunId { get; init; }
     public required IReadOnlyList<FoldResult> Folding { get; init; }
+    public TransportResult? Transport { get; init; }
     public QueryResult? Queries { get; init; }
     public FeedResult? Feed { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }

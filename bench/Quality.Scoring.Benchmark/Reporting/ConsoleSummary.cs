@@ -17,6 +17,14 @@ public static class ConsoleSummary
                 F($"≥ {Targets.FoldedPerSecond:N0}/s"));
         }
 
+        if (report.Transport is { } t)
+        {
+            table.AddRow(
+                Markup.Escape($"transport ceiling: consumed/s, nothing folded ({t.Events:N0} events)"),
+                Markup.Escape(t.Complete ? F($"{t.ConsumedPerSecond:N0}/s (published {t.PublishedPerSecond:N0}/s)") : "incomplete"),
+                "-");
+        }
+
         if (report.Queries is { } q)
         {
             foreach (var r in q.Rows)

@@ -54,6 +54,16 @@ public static class MarkdownReport
             md.AppendLine();
         }
 
+        if (report.Transport is { } t)
+        {
+            md.AppendLine("## Transport alone: the same traffic to consumers that only count");
+            md.AppendLine();
+            md.AppendLine("| Events | Published/s | Publish s | All consumed s | **Consumed/s** | Complete | Load after |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---|---|");
+            md.AppendLine(Invariant($"| {t.Events:N0} | {t.PublishedPerSecond:N0} | {t.PublishSeconds:0.0} | {t.ConsumedSeconds:0.0} | **{t.ConsumedPerSecond:N0}** | {(t.Complete ? "yes" : "**no**")} | {t.LoadAfter} |"));
+            md.AppendLine();
+        }
+
         if (report.Queries is { } q)
         {
             md.AppendLine(Invariant($"## KPI queries: {q.Clients} concurrent clients, {q.Seconds:0.#} s, {q.Queries:N0} queries ({q.QueriesPerSecond:N0}/s)"));

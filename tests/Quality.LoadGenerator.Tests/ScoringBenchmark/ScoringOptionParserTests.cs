@@ -35,11 +35,18 @@ public sealed class ScoringOptionParserTests : IDisposable
     public void By_default_every_stage_runs_at_the_issue_s_figures()
     {
         var options = OptionParser.Parse([], _root);
-        Assert.Equal(3, options.Stages.Count);
+        Assert.Equal(new HashSet<Stage> { Stage.Fold, Stage.Query, Stage.Feed }, options.Stages);
         Assert.Equal([null], options.Rates);
         Assert.Equal(20_000, options.WarmUpEvents);
         Assert.Equal(["last_hour", "day"], options.QueryPeriods);
         Assert.Equal(1000, options.Subscribers);
+    }
+
+    [Fact]
+    public void The_transport_ceiling_runs_only_when_asked_for()
+    {
+        var options = OptionParser.Parse(["--stages", "fold,Transport"], _root);
+        Assert.Equal(new HashSet<Stage> { Stage.Fold, Stage.Transport }, options.Stages);
     }
 
     [Theory]
