@@ -44,7 +44,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     public static DistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) => new(options);
 
     /// <summary>Whether the application runs a resource of this name (<c>--only</c> may have left it out).</summary>
-    public bool Has(string name) => _resources.Any(r => r.Name == name);
+    public bool Has(string name) => TryFind(name) is not null;
 
     public ResourceSnapshot GetResource(string name) => Find(name).Runtime.Snapshot();
 
@@ -253,6 +253,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         foreach (var resource in _resources) resource.Kill();
     }
 
-    private Resource Find(string name) =>
-        _resources.FirstOrDefault(r => r.Name == name) ?? throw new ArgumentException($"no resource named {name}", nameof(name));
+    private Resource Find(string name) => TryFind(name) ?? throw new ArgumentException($"no resource named {name}", nameof(name));
+
+    private Resource? TryFind(string name) => _resources.FirstOrDefault(r => r.Name == name);
 }
