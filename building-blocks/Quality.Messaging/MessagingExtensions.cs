@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Quality.Contracts;
 using Quality.ServiceDefaults.Options;
 using Quality.Messaging.Inbox;
 using Quality.Messaging.Outbox;
@@ -70,16 +69,7 @@ public static class MessagingExtensions
             configureConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
-                {
-                    host.Username(broker.Username);
-                    host.Password(broker.Password);
-                    host.PublisherConfirmation = true;
-                });
-
-                // Only concrete events get exchanges; the shared base record is not a topic of its own.
-                rabbit.Publish<IntegrationEvent>(p => p.Exclude = true);
-                rabbit.UseMessageRetry(retry => retry.Exponential(4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                QualityBroker.Configure(rabbit, broker);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,7 +1,7 @@
 namespace Quality.Messaging;
 
 /// <summary>The parts of an <c>amqp://user:password@host:port/vhost</c> connection string.</summary>
-internal sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHost, string Username, string Password)
+public sealed record RabbitMqAddress(string Host, ushort Port, string VirtualHost, string Username, string Password)
 {
     public static RabbitMqAddress Parse(string connectionString, string connectionName)
     {

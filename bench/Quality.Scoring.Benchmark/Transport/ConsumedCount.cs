@@ -16,8 +16,6 @@ public sealed class ConsumedCount
         return _reached.Task;
     }
 
-    public long Count => Interlocked.Read(ref _count);
-
     public void Add()
     {
         if (Interlocked.Increment(ref _count) == Volatile.Read(ref _expected))

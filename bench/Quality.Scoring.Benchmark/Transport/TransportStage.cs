@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
+using Quality.Messaging;
 using Quality.Scoring.Benchmark.Connections;
 using Quality.Scoring.Benchmark.Traffic;
 
@@ -79,16 +80,7 @@ public sealed class TransportStage(EventPublisher publisher, Uri rabbitMqUri, Ti
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var credentials = rabbitMqUri.UserInfo.Split(':', 2);
-                var virtualHost = Uri.UnescapeDataString(rabbitMqUri.AbsolutePath.TrimStart('/'));
-                rabbit.Host(rabbitMqUri.Host, (ushort)rabbitMqUri.Port, virtualHost.Length == 0 ? "/" : virtualHost, host =>
-                {
-                    host.Username(Uri.UnescapeDataString(credentials[0]));
-                    host.Password(credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
-                });
-
-                // As Quality.Messaging configures every service's bus.
-                rabbit.UseMessageRetry(retry => retry.Exponential(4, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+                QualityBroker.Configure(rabbit, RabbitMqAddress.Parse(rabbitMqUri.ToString(), "rabbitmq"));
                 foreach (var (type, queue) in queues)
                 {
                     rabbit.ReceiveEndpoint(queue, endpoint =>
