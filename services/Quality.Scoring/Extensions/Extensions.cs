@@ -50,6 +50,7 @@ internal static class Extensions
         builder.Services.AddSingleton<LiveStore>();
         builder.Services.AddScoped<LiveEntityFacts>();
         builder.Services.AddScoped<LiveFolder>();
+        builder.Services.AddScoped<LiveDeltaLog>();
         builder.Services.AddScoped<LiveRebuilder>();
         builder.Services.AddScoped<LiveKpiReader>();
         builder.Services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName);

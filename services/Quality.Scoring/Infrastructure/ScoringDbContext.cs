@@ -17,7 +17,7 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
     public DbSet<CaseResponseFact> CaseResponseFacts => Set<CaseResponseFact>();
     public DbSet<CaseResolutionFact> CaseResolutionFacts => Set<CaseResolutionFact>();
     public DbSet<CaseReopenFact> CaseReopenFacts => Set<CaseReopenFact>();
-    public DbSet<LiveDirtyEntity> LiveDirtyEntities => Set<LiveDirtyEntity>();
+    public DbSet<LivePendingDelta> LivePendingDeltas => Set<LivePendingDelta>();
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<SurgeState> SurgeStates => Set<SurgeState>();
     public DbSet<Rubric> Rubrics => Set<Rubric>();
@@ -91,11 +91,11 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             fact.HasIndex(f => f.ReopenedAt);
             fact.HasIndex(f => f.CaseId);
         });
-        modelBuilder.Entity<LiveDirtyEntity>(dirty =>
+        modelBuilder.Entity<LivePendingDelta>(delta =>
         {
-            dirty.ToTable("live_dirty_entities");
-            dirty.HasKey(d => d.Entity);
-            dirty.Property(d => d.Entity).HasMaxLength(200);
+            delta.ToTable("live_pending_deltas");
+            delta.HasKey(d => d.Id);
+            delta.Property(d => d.Id).UseIdentityAlwaysColumn();
         });
         modelBuilder.Entity<Goal>(goal =>
         {
@@ -160,8 +160,6 @@ public sealed class ScoringDbContext(DbContextOptions<ScoringDbContext> options)
             session.Property(s => s.CreatedBy).HasMaxLength(100);
             session.HasOne<Rubric>().WithMany().HasForeignKey(s => s.RubricId).OnDelete(DeleteBehavior.Restrict);
         });
-        // Versions of live contributions: taken under the entity's lock, so later folds carry larger numbers.
-        modelBuilder.HasSequence<long>("live_fold_versions");
         modelBuilder.AddOutboxAndInbox();
     }
 }

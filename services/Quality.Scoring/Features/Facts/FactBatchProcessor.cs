@@ -1,3 +1,4 @@
+using Quality.Contracts;
 using Quality.Messaging.Inbox;
 using Quality.Scoring.Features.LiveKpis;
 using Quality.Scoring.Infrastructure;
@@ -5,19 +6,24 @@ using Quality.Scoring.Infrastructure;
 namespace Quality.Scoring.Features.Facts;
 
 /// <summary>
-/// Stores a batch of events as facts, once each (the inbox receipts and the facts in one transaction, one statement
-/// each), then folds what they affect into the live values: each entity once per batch, however many of the events
-/// concern it. The fold runs even for messages the inbox has seen, so a crash between the two is repaired by the
-/// redelivery; folding is idempotent.
+/// Stores a batch of events as facts, once each, and folds what they change into the live values, in one transaction
+/// (the inbox receipts, the facts, one statement each, and the logged delta), then applies the delta to Redis. Each
+/// entity is folded once per batch, however many of the events concern it.
 /// </summary>
 public sealed class FactBatchProcessor(Inbox<ScoringDbContext> inbox, FactRecorder facts, LiveFolder live)
 {
     public async Task ProcessAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct)
     {
+        LivePendingDelta? delta = null;
         await inbox.ProcessOnceAsync(
             [.. messages.Select(m => m.Receipt)],
-            (fresh, token) => facts.RecordAsync([.. messages.Where(m => fresh.Contains(m.Receipt)).Select(m => m.Event)], token),
+            async (fresh, token) =>
+            {
+                List<IntegrationEvent> events = [.. messages.Where(m => fresh.Contains(m.Receipt)).Select(m => m.Event)];
+                await facts.RecordAsync(events, token);
+                delta = await live.FoldWrittenAsync(LiveFolder.EntitiesOf(events), token);
+            },
             ct);
-        await live.FoldAsync([.. messages.Select(m => m.Event)], ct);
+        await live.ApplyAsync(delta);
     }
 }

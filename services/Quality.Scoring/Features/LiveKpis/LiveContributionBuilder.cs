@@ -102,6 +102,32 @@ public sealed class LiveContributionBuilder
         return builder.Build();
     }
 
+    /// <summary>
+    /// What one entity (<see cref="LiveEntities"/>) contributes, from facts that hold at least its own: a case's, or
+    /// a survey answer's or feedback item's without a case.
+    /// </summary>
+    public static IReadOnlyList<LiveEntry> ForEntity(string entity, KpiFacts facts, DateTimeOffset now)
+    {
+        if (entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal))
+        {
+            return ForCase(facts, Guid.Parse(entity.AsSpan(LiveEntities.CasePrefix.Length)), now);
+        }
+
+        if (entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
+        {
+            var (feedbackId, type) = LiveEntities.ParseSurvey(entity);
+            return ForOrphanSurvey(facts.Surveys.FirstOrDefault(s => s.FeedbackId == feedbackId && s.SurveyType == type), now);
+        }
+
+        if (entity.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
+        {
+            var feedbackId = Guid.Parse(entity.AsSpan(LiveEntities.FeedbackPrefix.Length));
+            return ForOrphanFeedback(facts.Feedback.FirstOrDefault(f => f.FeedbackId == feedbackId), facts.Cases.Any(c => c.FeedbackId == feedbackId), now);
+        }
+
+        throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity));
+    }
+
     /// <summary>Every entity's contribution from a set of facts: what the live store holds for them, built in memory.</summary>
     public static IEnumerable<(string Entity, IReadOnlyList<LiveEntry> Entries)> ForAll(KpiFacts facts, DateTimeOffset now)
     {
@@ -228,7 +254,8 @@ public sealed class LiveContributionBuilder
             foreach (var scope in scopes)
             {
                 var key = LiveKeys.Durations(window, bucket, series, scope);
-                _entries[(LiveEntryKind.Sample, key, member)] = new LiveEntry(LiveEntryKind.Sample, key, member, seconds, expireAt, scope);
+                _entries[(LiveEntryKind.Sample, key, member)] = new LiveEntry(
+                    LiveEntryKind.Sample, key, member, seconds, expireAt, scope, LiveKeys.DurationCounts(window, bucket, series, scope));
             }
         }
     }

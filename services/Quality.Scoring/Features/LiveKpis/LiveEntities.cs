@@ -18,4 +18,11 @@ public static class LiveEntities
     public static string Survey(Guid feedbackId, SurveyType type) => $"{SurveyPrefix}{feedbackId}:{(int)type}";
 
     public static string Feedback(Guid feedbackId) => $"{FeedbackPrefix}{feedbackId}";
+
+    /// <summary>The feedback id and survey type a <see cref="Survey"/> entity names.</summary>
+    public static (Guid FeedbackId, SurveyType Type) ParseSurvey(string entity)
+    {
+        var parts = entity[SurveyPrefix.Length..].Split(':');
+        return (Guid.Parse(parts[0]), (SurveyType)int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

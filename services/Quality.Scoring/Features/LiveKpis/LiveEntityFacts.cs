@@ -1,129 +1,169 @@
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Quality.Contracts.Intake;
-using Quality.Scoring.Features.Kpis;
+using Quality.Messaging.Persistence;
+using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.QaReviews;
 using Quality.Scoring.Infrastructure;
 
 namespace Quality.Scoring.Features.LiveKpis;
 
-/// <summary>Reads entities' facts, a batch at a time, and turns them into their live entries.</summary>
+/// <summary>
+/// Reads live entities' facts in the context's transaction: every fact table in one round trip, for all the entities
+/// at once, each row marked whether this transaction wrote it.
+/// </summary>
 public sealed class LiveEntityFacts(ScoringDbContext db)
 {
-    /// <summary>
-    /// Each entity's entries, and how many facts they were computed from. Entities of a kind are read together (one
-    /// query per fact table for all of them, not per entity); each still sees exactly its own facts.
-    /// </summary>
-    public async Task<Dictionary<string, (IReadOnlyList<LiveEntry> Entries, int Facts)>> EntriesAsync(
-        IReadOnlyCollection<string> entities, DateTimeOffset now, CancellationToken ct)
-    {
-        var entries = new Dictionary<string, (IReadOnlyList<LiveEntry> Entries, int Facts)>();
-        var caseIds = entities.Where(e => e.StartsWith("case:", StringComparison.Ordinal)).Distinct().ToDictionary(e => Guid.Parse(e[5..]));
-        if (caseIds.Count > 0)
-        {
-            foreach (var (caseId, caseEntries) in await CasesAsync([.. caseIds.Keys], now, ct))
-            {
-                entries[caseIds[caseId]] = caseEntries;
-            }
-        }
+    // A row this transaction inserted carries its id as xmin. A transaction that has written nothing has no id (and
+    // a read-only one never gets one): then nothing is marked.
+    private const string Written = "(xmin = pg_current_xact_id_if_assigned()::xid) IS TRUE";
 
-        var surveys = entities.Where(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal)).Distinct().ToList();
-        if (surveys.Count > 0)
-        {
-            foreach (var (entity, surveyEntries) in await SurveysAsync(surveys, now, ct))
-            {
-                entries[entity] = surveyEntries;
-            }
-        }
-
-        var feedback = entities.Where(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal)).Distinct().ToList();
-        if (feedback.Count > 0)
-        {
-            foreach (var (entity, feedbackEntries) in await FeedbackItemsAsync(feedback, now, ct))
-            {
-                entries[entity] = feedbackEntries;
-            }
-        }
-
-        if (entities.FirstOrDefault(e => !entries.ContainsKey(e)) is { } unknown)
-        {
-            throw new ArgumentException($"Unknown live entity '{unknown}'.", nameof(entities));
-        }
-
-        return entries;
-    }
-
-    private async Task<IEnumerable<(Guid CaseId, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> CasesAsync(List<Guid> caseIds, DateTimeOffset now, CancellationToken ct)
-    {
-        var cases = (await db.CaseFacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId)).ToListAsync(ct)).ToLookup(c => c.CaseId);
-        var openedFrom = caseIds.Select(id => cases[id].Select(c => (Guid?)c.FeedbackId).FirstOrDefault()).OfType<Guid>().Distinct().ToList();
-        var assignments = (await db.CaseAssignmentFacts.AsNoTracking().Where(a => caseIds.Contains(a.CaseId)).ToListAsync(ct)).ToLookup(a => a.CaseId);
-        var responses = (await db.CaseResponseFacts.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(ct)).ToLookup(r => r.CaseId);
-        var resolutions = (await db.CaseResolutionFacts.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(ct)).ToLookup(r => r.CaseId);
-        var reopens = (await db.CaseReopenFacts.AsNoTracking().Where(r => caseIds.Contains(r.CaseId)).ToListAsync(ct)).ToLookup(r => r.CaseId);
-        var surveys = (await db.SurveyFacts.AsNoTracking().Where(s => s.CaseId != null && caseIds.Contains(s.CaseId.Value)).ToListAsync(ct))
-            .ToLookup(s => s.CaseId!.Value);
-        var feedback = await db.FeedbackFacts.AsNoTracking()
-            .Where(f => (f.CaseId != null && caseIds.Contains(f.CaseId.Value)) || (f.CaseId == null && openedFrom.Contains(f.FeedbackId))).ToListAsync(ct);
-        var feedbackByCase = feedback.Where(f => f.CaseId is not null).ToLookup(f => f.CaseId!.Value);
-        var reviews = (await db.QaReviews.AsNoTracking().Where(r => r.CalibrationId == null && caseIds.Contains(r.CaseId)).ToListAsync(ct))
-            .ToLookup(r => r.CaseId);
-        var feedbackById = feedback.Where(f => f.CaseId is null).ToLookup(f => f.FeedbackId);
-
-        return caseIds.Select(caseId =>
-        {
-            var caseFacts = cases[caseId].ToList();
-            var from = caseFacts.Select(c => (Guid?)c.FeedbackId).FirstOrDefault();
-            var facts = new KpiFacts
-            {
-                Cases = caseFacts,
-                Assignments = [.. assignments[caseId]],
-                Responses = [.. responses[caseId]],
-                Resolutions = [.. resolutions[caseId]],
-                Reopens = [.. reopens[caseId]],
-                Surveys = [.. surveys[caseId]],
-                Feedback = [.. feedbackByCase[caseId], .. from is { } id ? feedbackById[id] : []],
-                Reviews = [.. reviews[caseId]],
-            };
-            return (caseId, (LiveContributionBuilder.ForCase(facts, caseId, now), facts.Count));
-        });
-    }
-
-    /// <summary>The cases opened from these feedback items: a feedback item that names no case belongs to the case opened from it.</summary>
-    public Task<List<Guid>> CasesOpenedFromAsync(List<Guid> feedbackIds, CancellationToken ct) =>
-        db.CaseFacts.AsNoTracking().Where(c => feedbackIds.Contains(c.FeedbackId)).Select(c => c.CaseId).ToListAsync(ct);
+    // The cases read: those asked for ($1) and those opened from the feedback items asked for ($2).
+    private const string InCases = "(case_id = ANY($1) OR case_id IN (SELECT o.case_id FROM case_facts o WHERE o.feedback_id = ANY($2)))";
 
     /// <summary>
-    /// Survey answers without a case, read together (one query); each entity still sees only its own answer. An answer
-    /// that belongs to a case is counted with the case, not here as well (likewise feedback items, below).
+    /// The entities' facts. With <paramref name="locked"/> the entities' locks are taken first, in the same round trip,
+    /// so that two transactions changing one entity take turns and each reads what the one before it committed.
     /// </summary>
-    private async Task<IEnumerable<(string Entity, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> SurveysAsync(
-        List<string> entities, DateTimeOffset now, CancellationToken ct)
+    public async Task<LiveFactRows> ReadAsync(IReadOnlyCollection<string> entities, bool locked, CancellationToken ct)
     {
-        var keys = entities.Select(e => (Entity: e, Parts: e.Split(':'))).Select(e => (
-            e.Entity, FeedbackId: Guid.Parse(e.Parts[1]), Type: (SurveyType)int.Parse(e.Parts[2], System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var feedbackIds = keys.Select(k => k.FeedbackId).Distinct().ToList();
-        var answers = (await db.SurveyFacts.AsNoTracking().Where(s => feedbackIds.Contains(s.FeedbackId)).ToListAsync(ct))
-            .ToDictionary(s => (s.FeedbackId, s.SurveyType));
-        return keys.Select(k =>
+        var caseIds = IdsOf(entities, LiveEntities.CasePrefix);
+        var feedbackIds = IdsOf(entities, LiveEntities.FeedbackPrefix);
+        var surveyIds = entities.Where(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
+            .Select(e => LiveEntities.ParseSurvey(e).FeedbackId).Distinct().ToArray();
+
+        await using var batch = new NpgsqlBatch();
+        if (locked)
         {
-            var survey = answers.GetValueOrDefault((k.FeedbackId, k.Type));
-            return (k.Entity, (LiveContributionBuilder.ForOrphanSurvey(survey, now), survey is { CaseId: null } ? 1 : 0));
-        });
+            batch.BatchCommands.Add(AdvisoryLocks.InKeyOrder(entities.Select(LockKey)));
+            // A case opened from a feedback item being read takes that item's facts: it is locked too. This statement
+            // runs once the first holds the feedback items' locks, so it sees any case opened from them: opening one
+            // takes the item's lock (see LiveFolder.EntitiesOf) and commits before letting go.
+            batch.BatchCommands.Add(Command($"""
+                SELECT pg_advisory_xact_lock(h) FROM (
+                    SELECT DISTINCT hashtextextended('{LockPrefix}{LiveEntities.CasePrefix}' || case_id::text, 0) AS h
+                    FROM case_facts WHERE feedback_id = ANY($1)) AS keys
+                ORDER BY h
+                """, feedbackIds));
+        }
+
+        batch.BatchCommands.Add(Command(
+            $"SELECT case_id, feedback_id, category, priority, team_id, opened_at, {Written} FROM case_facts WHERE case_id = ANY($1) OR feedback_id = ANY($2)",
+            caseIds, feedbackIds));
+        batch.BatchCommands.Add(Command(
+            $"SELECT event_id, case_id, agent_id, team_id, assigned_at, {Written} FROM case_assignment_facts WHERE {InCases}",
+            caseIds, feedbackIds));
+        batch.BatchCommands.Add(Command(
+            $"SELECT event_id, case_id, agent_id, team_id, is_first_response, response_time, responded_at, {Written} FROM case_response_facts WHERE {InCases}",
+            caseIds, feedbackIds));
+        batch.BatchCommands.Add(Command($"""
+            SELECT event_id, case_id, agent_id, team_id, resolution_time, first_contact_resolution, sla_met, resolved_at, {Written}
+            FROM case_resolution_facts WHERE {InCases}
+            """, caseIds, feedbackIds));
+        batch.BatchCommands.Add(Command(
+            $"SELECT event_id, case_id, agent_id, team_id, reopened_at, {Written} FROM case_reopen_facts WHERE {InCases}",
+            caseIds, feedbackIds));
+        batch.BatchCommands.Add(Command(
+            $"SELECT feedback_id, survey_type, score, case_id, answered_at, {Written} FROM survey_facts WHERE {InCases} OR feedback_id = ANY($3)",
+            caseIds, feedbackIds, surveyIds));
+        // A case's feedback: the items naming it, and the item it was opened from (which may name none).
+        batch.BatchCommands.Add(Command($"""
+            SELECT feedback_id, kind, category, channel, case_id, received_at, {Written} FROM feedback_facts
+            WHERE {InCases} OR feedback_id = ANY($2)
+                OR (case_id IS NULL AND feedback_id IN (SELECT o.feedback_id FROM case_facts o WHERE o.case_id = ANY($1)))
+            """, caseIds, feedbackIds));
+        batch.BatchCommands.Add(Command($"""
+            SELECT id, case_id, agent_id, team_id, reviewer_id, score, adjusted_score, reviewed_at, {Written}
+            FROM qa_reviews WHERE calibration_id IS NULL AND {InCases}
+            """, caseIds, feedbackIds));
+
+        return await db.ReadBatchAsync(batch, async (reader, token) =>
+        {
+            var rows = new LiveFactRows();
+            if (locked)
+            {
+                await reader.NextResultAsync(token);
+                await reader.NextResultAsync(token);
+            }
+
+            await ReadAsync(reader, rows.Cases, r => new CaseFact
+            {
+                CaseId = r.GetGuid(0), FeedbackId = r.GetGuid(1), Category = r.GetString(2), Priority = r.GetInt32(3),
+                TeamId = NullableString(r, 4), OpenedAt = r.GetFieldValue<DateTimeOffset>(5),
+            }, 6, token);
+            await reader.NextResultAsync(token);
+            await ReadAsync(reader, rows.Assignments, r => new CaseAssignmentFact
+            {
+                EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = r.GetString(3), AssignedAt = r.GetFieldValue<DateTimeOffset>(4),
+            }, 5, token);
+            await reader.NextResultAsync(token);
+            await ReadAsync(reader, rows.Responses, r => new CaseResponseFact
+            {
+                EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = NullableString(r, 3), IsFirstResponse = r.GetBoolean(4),
+                ResponseTime = r.GetFieldValue<TimeSpan>(5), RespondedAt = r.GetFieldValue<DateTimeOffset>(6),
+            }, 7, token);
+            await reader.NextResultAsync(token);
+            await ReadAsync(reader, rows.Resolutions, r => new CaseResolutionFact
+            {
+                EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = NullableString(r, 2), TeamId = NullableString(r, 3),
+                ResolutionTime = r.GetFieldValue<TimeSpan>(4), FirstContactResolution = r.GetBoolean(5), SlaMet = r.GetBoolean(6),
+                ResolvedAt = r.GetFieldValue<DateTimeOffset>(7),
+            }, 8, token);
+            await reader.NextResultAsync(token);
+            await ReadAsync(reader, rows.Reopens, r => new CaseReopenFact
+            {
+                EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = NullableString(r, 2), TeamId = NullableString(r, 3),
+                ReopenedAt = r.GetFieldValue<DateTimeOffset>(4),
+            }, 5, token);
+            await reader.NextResultAsync(token);
+            await ReadAsync(reader, rows.Surveys, r => new SurveyFact
+            {
+                FeedbackId = r.GetGuid(0), SurveyType = (SurveyType)r.GetInt32(1), Score = r.GetInt32(2),
+                CaseId = r.IsDBNull(3) ? null : r.GetGuid(3), AnsweredAt = r.GetFieldValue<DateTimeOffset>(4),
+            }, 5, token);
+            await reader.NextResultAsync(token);
+            await ReadAsync(reader, rows.Feedback, r => new FeedbackFact
+            {
+                FeedbackId = r.GetGuid(0), Kind = (FeedbackKind)r.GetInt32(1), Category = r.GetString(2), Channel = r.GetString(3),
+                CaseId = r.IsDBNull(4) ? null : r.GetGuid(4), ReceivedAt = r.GetFieldValue<DateTimeOffset>(5),
+            }, 6, token);
+            await reader.NextResultAsync(token);
+            // What the live values need of a review; its criterion scores are not read.
+            await ReadAsync(reader, rows.Reviews, r => new QaReview
+            {
+                Id = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = NullableString(r, 3), ReviewerId = r.GetString(4),
+                Scores = [], Score = r.GetDouble(5), AdjustedScore = r.IsDBNull(6) ? null : r.GetDouble(6), ReviewedAt = r.GetFieldValue<DateTimeOffset>(7),
+            }, 8, token);
+            return rows;
+        }, ct);
     }
 
-    /// <summary>Feedback items without a case, read together (two queries for all of them).</summary>
-    private async Task<IEnumerable<(string Entity, (IReadOnlyList<LiveEntry> Entries, int Facts) Fold)>> FeedbackItemsAsync(
-        List<string> entities, DateTimeOffset now, CancellationToken ct)
+    private const string LockPrefix = "live:";
+
+    /// <summary>The advisory lock key of an entity, apart from other locks the service takes.</summary>
+    private static string LockKey(string entity) => LockPrefix + entity;
+
+    private static Guid[] IdsOf(IEnumerable<string> entities, string prefix) =>
+        [.. entities.Where(e => e.StartsWith(prefix, StringComparison.Ordinal)).Select(e => Guid.Parse(e.AsSpan(prefix.Length))).Distinct()];
+
+    /// <summary>A statement whose parameters $1, $2, … are <paramref name="ids"/>, in order.</summary>
+    private static NpgsqlBatchCommand Command(string sql, params Guid[][] ids)
     {
-        var ids = entities.Select(e => (Entity: e, FeedbackId: Guid.Parse(e[LiveEntities.FeedbackPrefix.Length..]))).ToList();
-        var feedbackIds = ids.Select(i => i.FeedbackId).Distinct().ToList();
-        var items = (await db.FeedbackFacts.AsNoTracking().Where(f => feedbackIds.Contains(f.FeedbackId)).ToListAsync(ct)).ToDictionary(f => f.FeedbackId);
-        var openedACase = (await db.CaseFacts.AsNoTracking().Where(c => feedbackIds.Contains(c.FeedbackId)).Select(c => c.FeedbackId).ToListAsync(ct))
-            .ToHashSet();
-        return ids.Select(i =>
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var values in ids)
         {
-            var feedback = items.GetValueOrDefault(i.FeedbackId);
-            var opened = openedACase.Contains(i.FeedbackId);
-            return (i.Entity, (LiveContributionBuilder.ForOrphanFeedback(feedback, opened, now), feedback is { CaseId: null } && !opened ? 1 : 0));
-        });
+            command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = values });
+        }
+
+        return command;
     }
+
+    private static async Task ReadAsync<T>(NpgsqlDataReader reader, List<Marked<T>> rows, Func<NpgsqlDataReader, T> fact, int written, CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new Marked<T>(fact(reader), reader.GetBoolean(written)));
+        }
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

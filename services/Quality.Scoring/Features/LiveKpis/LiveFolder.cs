@@ -1,81 +1,98 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
-using Quality.Scoring.Infrastructure;
 using StackExchange.Redis;
 
 namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
-/// Folds facts into the live values. Runs after the event's fact is committed, in a transaction of its own: takes
-/// the affected entities' locks (sorted, so two folds never deadlock), gives each a new version from a sequence,
-/// computes its contribution from everything stored about it, commits, then applies to Redis. Two folds of one
-/// entity serialise on its lock, so the later always sees the earlier's facts and carries the larger version.
-/// When Redis is away the entities are marked dirty in PostgreSQL and re-folded once it is back.
+/// Folds changed facts into the live values, in the transaction that changes them: takes the affected entities'
+/// locks (in key order, so two folds never deadlock), reads their facts, and logs as one <see cref="LiveDelta"/> what
+/// each entity contributes now minus what it contributed before. Two folds of one entity take turns on its lock, so
+/// the later one's "before" is the earlier one's "after", and the deltas of all folds sum to what the facts
+/// contribute. After the commit the delta is applied to Redis; whatever is not applied then waits in the
+/// <see cref="LiveDeltaLog"/>.
 /// </summary>
-public sealed partial class LiveFolder(
-    ScoringDbContext db, LiveEntityFacts facts, LiveStore store, TimeProvider time, ILogger<LiveFolder> logger)
+public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, LiveStore store, TimeProvider time, ILogger<LiveFolder> logger)
 {
-    public async Task FoldAsync(IntegrationEvent e, CancellationToken ct) => await FoldAsync([e], ct);
-
-    /// <summary>Folds what a batch of events affects: each entity once, however many of the events concern it.</summary>
-    public async Task FoldAsync(IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct) => await FoldAsync(await EntitiesOfAsync(events, ct), ct);
-
     /// <summary>
-    /// Folds the entities; returns what each now contributes, and false when Redis could not be written (they are
-    /// then marked dirty).
+    /// Folds what the caller's transaction has written about <paramref name="entities"/> (it only adds facts): one
+    /// read gives both sides, the facts it wrote marked. Returns the logged delta to apply after the commit, or null
+    /// when the live values do not change.
     /// </summary>
-    public async Task<(IReadOnlyList<LiveContribution> Contributions, bool Written)> FoldAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
+    public async Task<LivePendingDelta?> FoldWrittenAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
     {
         if (entities.Count == 0)
         {
-            return ([], true);
+            return null;
         }
 
-        var contributions = await ComputeAsync(entities, ct);
+        var rows = await facts.ReadAsync(entities, locked: true, ct);
+        var now = time.GetUtcNow();
+        var delta = new LiveDelta();
+        foreach (var entity in WithCasesOpenedFrom(entities, rows))
+        {
+            var after = rows.For(entity);
+            var before = rows.For(entity, withWritten: false);
+            if (after.Count != before.Count)
+            {
+                delta.Add(LiveContributionBuilder.ForEntity(entity, after, now));
+                delta.Subtract(LiveContributionBuilder.ForEntity(entity, before, now));
+            }
+        }
+
+        return delta.IsEmpty ? null : await log.AppendAsync(delta, ct);
+    }
+
+    /// <summary>
+    /// Folds <paramref name="change"/>, which may also update or remove facts: the entities are locked and read
+    /// before it runs, and read again after. In the caller's transaction; returns the logged delta to apply after
+    /// the commit, or null.
+    /// </summary>
+    public async Task<LivePendingDelta?> FoldChangeAsync(IReadOnlyCollection<string> entities, Func<CancellationToken, Task> change, CancellationToken ct)
+    {
+        var before = await facts.ReadAsync(entities, locked: true, ct);
+        await change(ct);
+        var after = await facts.ReadAsync(entities, locked: false, ct);
+        var now = time.GetUtcNow();
+        var delta = new LiveDelta();
+        foreach (var entity in WithCasesOpenedFrom(entities, after))
+        {
+            delta.Add(LiveContributionBuilder.ForEntity(entity, after.For(entity), now));
+            delta.Subtract(LiveContributionBuilder.ForEntity(entity, before.For(entity), now));
+        }
+
+        return delta.IsEmpty ? null : await log.AppendAsync(delta, ct);
+    }
+
+    /// <summary>
+    /// Applies a delta once its transaction has committed. The facts are stored whatever happens here: a delta Redis
+    /// could not take (away, or being rebuilt) stays logged and is applied by <see cref="LiveMaintenance"/>.
+    /// </summary>
+    public async Task ApplyAsync(LivePendingDelta? delta)
+    {
+        if (delta is null)
+        {
+            return;
+        }
+
         try
         {
-            await store.ApplyAsync(contributions);
-            return (contributions, true);
+            await store.ApplyAsync(delta);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            LogRedisUnavailable(e, entities.Count);
-            await MarkDirtyAsync(entities, ct);
-            return (contributions, false);
+            LogRedisUnavailable(e, delta.Id);
         }
     }
 
-    private async Task<List<LiveContribution>> ComputeAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // One statement, the locks taken in id order: two folds sharing entities wait for each other, never deadlock.
-            var lockIds = entities.Select(LockId).Distinct().Order().ToArray();
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"SELECT pg_advisory_xact_lock(id) FROM (SELECT id FROM unnest({lockIds}) AS id ORDER BY id) AS sorted", ct);
-
-            var now = time.GetUtcNow();
-            var versions = await db.Database.SqlQuery<long>(
-                $"SELECT nextval('live_fold_versions') AS \"Value\" FROM generate_series(1, {entities.Count})").ToListAsync(ct);
-            var entries = await facts.EntriesAsync(entities, now, ct);
-            var contributions = entities.Select((entity, i) => new LiveContribution(entity, versions[i], entries[entity].Entries, entries[entity].Facts)).ToList();
-
-            await transaction.CommitAsync(ct);
-            return contributions;
-        });
-    }
-
-    /// <summary>The entities the events change, each once. A feedback item without a case belongs to the case opened from it, if any.</summary>
-    private async Task<IReadOnlyCollection<string>> EntitiesOfAsync(IReadOnlyCollection<IntegrationEvent> events, CancellationToken ct)
+    /// <summary>
+    /// The entities events change, each once. A case opened from a feedback item is folded with the item, which stops
+    /// counting alone; an item that names no case is folded alone, and with any case opened from it (found when read).
+    /// </summary>
+    public static IReadOnlyCollection<string> EntitiesOf(IEnumerable<IntegrationEvent> events)
     {
         var entities = new HashSet<string>(StringComparer.Ordinal);
-        var orphanFeedback = new List<Guid>();
         foreach (var e in events)
         {
             switch (e)
@@ -104,32 +121,21 @@ public sealed partial class LiveFolder(
                     break;
                 case FeedbackReceived received:
                     entities.Add(LiveEntities.Feedback(received.FeedbackId));
-                    orphanFeedback.Add(received.FeedbackId);
                     break;
-            }
-        }
-
-        if (orphanFeedback.Count > 0)
-        {
-            foreach (var openedCase in await facts.CasesOpenedFromAsync(orphanFeedback, ct))
-            {
-                entities.Add(LiveEntities.Case(openedCase));
             }
         }
 
         return entities;
     }
 
-    private async Task MarkDirtyAsync(IReadOnlyCollection<string> entities, CancellationToken ct)
+    /// <summary>The entities, and the cases opened from the feedback items among them (the read locked those too).</summary>
+    private static IEnumerable<string> WithCasesOpenedFrom(IReadOnlyCollection<string> entities, LiveFactRows rows)
     {
-        var names = entities.Distinct().Order(StringComparer.Ordinal).ToArray();
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO live_dirty_entities (entity, marked_at) SELECT entity, {time.GetUtcNow()} FROM unnest({names}) AS entity ON CONFLICT DO NOTHING", ct);
+        var feedbackIds = entities.Where(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
+            .Select(e => Guid.Parse(e.AsSpan(LiveEntities.FeedbackPrefix.Length))).ToHashSet();
+        return feedbackIds.Count == 0 ? entities : entities.Union(rows.CasesOpenedFrom(feedbackIds).Select(LiveEntities.Case), StringComparer.Ordinal);
     }
 
-    /// <summary>A stable 64-bit advisory lock id per entity (the same on every replica and every run).</summary>
-    private static long LockId(string entity) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes("live:" + entity)), 0);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live values not updated for {Count} entities: Redis unavailable; marked for re-folding")]
-    private partial void LogRedisUnavailable(Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live delta {Delta} not applied: Redis unavailable; it stays logged and is applied once Redis answers")]
+    private partial void LogRedisUnavailable(Exception exception, long delta);
 }

@@ -8,8 +8,12 @@ public static class LiveKeys
 {
     private const string Prefix = "quality:live:";
 
-    /// <summary>Present while the live values are complete; gone after a flush or loss, which starts a rebuild.</summary>
-    public const string Ready = Prefix + "ready";
+    /// <summary>
+    /// Present while the live values are complete; gone after a flush or loss, which starts a rebuild. Named for the
+    /// layout (v2: summed changes, counted samples), so the marker an older layout left (<c>quality:live:ready</c>)
+    /// does not count and an upgrade rebuilds.
+    /// </summary>
+    public const string Ready = Prefix + "ready:v2";
 
     /// <summary>Set when a rebuild starts; a flush during the rebuild removes it, so that rebuild does not claim readiness.</summary>
     public const string Rebuilding = Prefix + "rebuilding";
@@ -34,9 +38,21 @@ public static class LiveKeys
     /// <summary>A bucket's per-agent figure (sorted set, member = agent id) on a board: the organisation or a team.</summary>
     public static string Board(LiveWindow window, long bucket, string field, string board) => $"{Prefix}{window.Code}:{bucket}:lb:{field}:{board}";
 
+    /// <summary>How many contributions hold each sample of <see cref="Durations"/> (hash, member = fact id).</summary>
+    public static string DurationCounts(LiveWindow window, long bucket, string series, string scope) => $"{Prefix}{window.Code}:{bucket}:{series}-n:{scope}";
+
     /// <summary>Current state (hash, no time bucket), e.g. the backlog.</summary>
     public static string State(string scope) => $"{Prefix}state:{scope}";
 
-    /// <summary>What one entity (a case, or a survey answer or feedback item without a case) last added, with its version.</summary>
-    public static string Entity(string entity) => $"{Prefix}entity:{entity}";
+    /// <summary>Set when a logged change (<see cref="LivePendingDelta"/>) has been applied, so it is never applied twice.</summary>
+    public static string Applied(long delta) => AppliedPrefix + delta.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string AppliedPrefix = Prefix + "applied:";
+
+    /// <summary>
+    /// Patterns matching every live value a rebuild replaces: the windows' buckets, the state, and the per-entity
+    /// records of the layout before v2.
+    /// </summary>
+    public static IEnumerable<string> ValuePatterns =>
+        [.. LiveWindow.All.Select(w => $"{Prefix}{w.Code}:*"), $"{Prefix}state:*", $"{Prefix}entity:*"];
 }

@@ -5,8 +5,8 @@ namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
 /// Keeps the live values whole on every replica: when the readiness marker is missing (Redis flushed, lost or
-/// new) one replica takes the rebuild lock and rebuilds the live windows from the facts; and entities Redis missed
-/// while it was away are re-folded.
+/// new) one replica takes the rebuild lock and rebuilds the live windows from the facts; and deltas still in the
+/// <see cref="LiveDeltaLog"/> (Redis away, a crash, a rebuild in progress when they were folded) are applied.
 /// </summary>
 public sealed partial class LiveMaintenance(
     IServiceScopeFactory scopes, LiveStore store, TimeProvider time, IOptions<LiveOptions> options, ILogger<LiveMaintenance> logger) : BackgroundService
@@ -41,8 +41,7 @@ public sealed partial class LiveMaintenance(
             await RebuildAsync(ct);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RefoldDirtyAsync(ct);
+        await DrainAsync(ct);
     }
 
     /// <summary>
@@ -66,14 +65,20 @@ public sealed partial class LiveMaintenance(
         try
         {
             await store.BeginRebuildAsync(id);
-            await using var scope = scopes.CreateAsyncScope();
-            var rebuild = await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RebuildAsync(ct);
+            LiveRebuild rebuild;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                rebuild = await scope.ServiceProvider.GetRequiredService<LiveRebuilder>().RebuildAsync(id, ct);
+            }
+
             // A flush while this rebuild ran took the marker it began with: the values are not whole, and the next
             // check starts another rebuild.
-            var complete = rebuild.Complete && await store.CompleteRebuildAsync(id);
+            var complete = rebuild.Complete && await store.CompleteRebuildAsync(id, rebuild.CountedDeltas, rebuild.Scopes);
             if (complete)
             {
                 LogRebuilt(rebuild.Cases, rebuild.Surveys, rebuild.FeedbackItems, rebuild.Facts);
+                // What was folded while the rebuild ran waited in the log: on top now, not at the next check.
+                await DrainAsync(ct);
             }
 
             return rebuild with { Complete = complete };
@@ -82,6 +87,12 @@ public sealed partial class LiveMaintenance(
         {
             await store.UnlockRebuildAsync(id);
         }
+    }
+
+    private async Task DrainAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LiveDeltaLog>().DrainAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information,

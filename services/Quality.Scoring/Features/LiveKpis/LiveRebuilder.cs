@@ -1,73 +1,85 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quality.Scoring.Features.Kpis;
 using Quality.Scoring.Infrastructure;
+using StackExchange.Redis;
 
 namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
-/// Re-folds every entity that can hold live values: each case open now (the backlog) or with any fact young
-/// enough for a window, and each young survey answer or feedback item without a case. Folding is
-/// version-checked and undoes what an entity held before, so a rebuild over a live store changes nothing, over a
-/// flushed one restores it exactly, and events folded meanwhile are neither lost nor counted twice.
+/// Writes the live values anew from one snapshot of the facts: every case open now (the backlog) or with any fact
+/// young enough for a window, and every young survey answer or feedback item without a case. The snapshot also names
+/// the logged deltas it already holds; completing the rebuild marks those applied, and every later one is applied on
+/// top (see <see cref="LiveMaintenance"/>), so events folded meanwhile are neither lost nor counted twice.
 /// </summary>
-public sealed class LiveRebuilder(ScoringDbContext db, LiveFolder folder, TimeProvider time, Microsoft.Extensions.Options.IOptions<LiveOptions> options)
+public sealed class LiveRebuilder(ScoringDbContext db, LiveEntityFacts facts, LiveStore store, TimeProvider time, IOptions<LiveOptions> options)
 {
-    public async Task<LiveRebuild> RebuildAsync(CancellationToken ct)
+    /// <summary>Rebuilds as <paramref name="id"/>, which <see cref="LiveStore.BeginRebuildAsync"/> has begun.</summary>
+    public async Task<LiveRebuild> RebuildAsync(string id, CancellationToken ct)
     {
         var startedAt = time.GetUtcNow();
+        await store.ClearAsync();
+
+        // One snapshot for every read: a fold commits its facts and its delta together, so the snapshot holds both or neither.
+        await using var snapshot = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        var counted = await db.Set<LivePendingDelta>().AsNoTracking().Select(d => d.Id).ToListAsync(ct);
         var cutoff = startedAt - LiveWindow.All.Max(w => w.Length + 2 * w.BucketSize);
         var entities = await EntitiesAsync(cutoff, ct);
         var complete = true;
-        var facts = 0L;
+        var factCount = 0L;
         var scopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in entities.Chunk(options.Value.BatchSize))
         {
-            var (contributions, written) = await folder.FoldAsync(chunk, ct);
-            complete &= written;
-            foreach (var contribution in contributions)
+            var rows = await facts.ReadAsync(chunk, locked: false, ct);
+            var values = new LiveDelta();
+            foreach (var entity in chunk)
             {
-                facts += contribution.Facts;
-                scopes.UnionWith(contribution.Scopes);
+                var entityFacts = rows.For(entity);
+                var entries = LiveContributionBuilder.ForEntity(entity, entityFacts, startedAt);
+                values.Add(entries);
+                factCount += Counted(entity, entityFacts);
+                scopes.UnionWith(entries.Select(e => e.Scope).OfType<string>());
+            }
+
+            try
+            {
+                complete = await store.WriteRebuildAsync(id, values);
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                complete = false;
+            }
+
+            if (!complete)
+            {
+                break;
             }
         }
 
+        await snapshot.CommitAsync(ct);
         return new LiveRebuild(
             [.. LiveWindow.All.Select(w => w.PeriodName)],
             Cases: entities.Count(e => e.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal)),
             Surveys: entities.Count(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal)),
             FeedbackItems: entities.Count(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal)),
-            facts,
+            factCount,
             Teams: scopes.Count(s => s.StartsWith(LiveKeys.Team(""), StringComparison.Ordinal)),
             Agents: scopes.Count(s => s.StartsWith(LiveKeys.Agent(""), StringComparison.Ordinal)),
             complete,
             startedAt,
-            time.GetUtcNow());
+            time.GetUtcNow())
+        {
+            CountedDeltas = counted,
+            Scopes = [.. scopes.Order(StringComparer.Ordinal)],
+        };
     }
 
-    /// <summary>Re-folds entities marked dirty while Redis was away; returns how many were cleared.</summary>
-    public async Task<int> RefoldDirtyAsync(CancellationToken ct) =>
-        await RefoldAsync(await db.Set<LiveDirtyEntity>().AsNoTracking().OrderBy(d => d.MarkedAt).Take(options.Value.BatchSize).ToListAsync(ct), ct);
-
-    /// <summary>
-    /// Re-folds entities marked dirty and clears their marks once Redis has them; a mark stays when Redis could not be
-    /// written, for <see cref="LiveMaintenance"/> to retry.
-    /// </summary>
-    public async Task<int> RefoldAsync(IReadOnlyList<LiveDirtyEntity> dirty, CancellationToken ct)
-    {
-        if (dirty.Count == 0 || !(await folder.FoldAsync([.. dirty.Select(d => d.Entity)], ct)).Written)
-        {
-            return 0;
-        }
-
-        // Only rows not marked again since they were read: a fold that failed meanwhile keeps its mark.
-        var cleared = 0;
-        foreach (var row in dirty)
-        {
-            cleared += await db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM live_dirty_entities WHERE entity = {row.Entity} AND marked_at <= {row.MarkedAt}", ct);
-        }
-
-        return cleared;
-    }
+    /// <summary>The facts an entity's values were computed from: a survey answer or feedback item counts with its case, not alone too.</summary>
+    private static int Counted(string entity, KpiFacts entityFacts) =>
+        entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal) ? entityFacts.Count
+        : entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal) ? entityFacts.Surveys.Count(s => s.CaseId is null)
+        : entityFacts.Cases.Count == 0 ? entityFacts.Feedback.Count(f => f.CaseId is null) : 0;
 
     private async Task<List<string>> EntitiesAsync(DateTimeOffset cutoff, CancellationToken ct)
     {

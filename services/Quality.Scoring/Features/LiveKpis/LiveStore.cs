@@ -5,75 +5,60 @@ using StackExchange.Redis;
 namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
-/// The live values in Redis: per-bucket counters, duration samples and leaderboards, written as entity
-/// contributions. Each entity's last contribution is stored beside the values with its version; applying a
-/// newer one undoes the old entries and adds the new ones in one script, and an older or equal version is
-/// ignored. So a duplicate event changes nothing, a late event re-attributes what it must, and what Redis
-/// holds is always the sum of the latest contribution of every entity — which is what a rebuild writes.
+/// The live values in Redis: per-bucket counters, duration samples, leaderboards and state, moved by
+/// <see cref="LiveDelta"/>s. A delta is logged in PostgreSQL with the facts it follows from
+/// (<see cref="LivePendingDelta"/>) and applied at most once: applying it leaves a marker, and a delta already marked
+/// is skipped. Deltas commute, so they may be applied in any order. While the values are not complete (flushed, or
+/// being rebuilt) no delta is applied: they wait in the log.
 /// </summary>
-public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
+public sealed class LiveStore(IConnectionMultiplexer redis)
 {
-    /// <summary>How long a record without state outlives its last bucket, so a late, stale version still finds it.</summary>
-    private static readonly TimeSpan RecordMargin = TimeSpan.FromDays(1);
+    /// <summary>How long an applied delta's marker lasts if the log is not cleared of it (the log clears it within seconds).</summary>
+    private static readonly TimeSpan MarkerLifetime = TimeSpan.FromDays(7);
 
-    // Changes what Redis holds from the entity's previous contribution to its new one, cell by cell (a cell is a kind,
-    // key and member): only cells whose value changed are written, which for a case with one new event is a few of its
-    // dozens. The result equals undoing every old entry and adding every new one: an old entry counts only if its key
-    // still exists (a bucket past its expiry, or a flush, took it with it), a counter cell moves by the difference, a
-    // board cell too (and, as an undo that reached zero would have left it, is set to the new value if the rest went
-    // below it), a sample is re-added only if its value changed.
-    private static readonly LuaScript Apply = LuaScript.Prepare("""
-        local function cell(e) return e[1] .. '|' .. e[2] .. '|' .. e[3] end
-        local function undo(e)
-          if e[1] == 'p' then
-            redis.call('ZREM', e[2], e[3])
-          elseif e[1] == 'z' then
-            if tonumber(redis.call('ZINCRBY', e[2], '-' .. e[4], e[3])) <= 0 then redis.call('ZREM', e[2], e[3]) end
-          else
-            if redis.call('HINCRBY', e[2], e[3], '-' .. e[4]) == 0 then redis.call('HDEL', e[2], e[3]) end
+    // Moves each cell by its amount. A counter, state or board cell that reaches zero is removed (as if never
+    // written); a sample is in its sorted set while its count is above zero, so a removal that arrives before its
+    // addition cancels it rather than being lost. Every key gets its bucket's expiry, so a delta that reaches a bucket
+    // after its expiry leaves nothing behind.
+    private const string ApplyFunction = """
+        local function apply(payload, channel)
+          local delta = cjson.decode(payload)
+          local keys = delta.k
+          for _, c in ipairs(delta.c) do
+            local key, member, by = keys[c[2]][1], c[3], string.format('%d', c[4])
+            if c[1] == 'c' then
+              if redis.call('HINCRBY', key, member, by) == 0 then redis.call('HDEL', key, member) end
+            elseif c[1] == 'z' then
+              if tonumber(redis.call('ZINCRBY', key, by, member)) == 0 then redis.call('ZREM', key, member) end
+            else
+              local counts = keys[c[6]][1]
+              local held = redis.call('HINCRBY', counts, member, by)
+              if held > 0 then redis.call('ZADD', key, c[5], member) else redis.call('ZREM', key, member) end
+              if held == 0 then redis.call('HDEL', counts, member) end
+            end
+          end
+          for _, k in ipairs(keys) do
+            if k[2] ~= 0 then redis.call('EXPIREAT', k[1], string.format('%d', k[2])) end
+          end
+          if channel then
+            for _, scope in ipairs(delta.s) do redis.call('PUBLISH', channel .. scope, '1') end
           end
         end
-        local function change(o, e)
-          if e[1] == 'p' then
-            if o and o[4] == e[4] then return end
-            redis.call('ZADD', e[2], e[4], e[3])
-          elseif e[1] == 'z' then
-            local from = o and tonumber(o[4]) or 0
-            local to = tonumber(e[4])
-            if o and from == to then return end
-            if tonumber(redis.call('ZINCRBY', e[2], string.format('%d', to - from), e[3])) < to then redis.call('ZADD', e[2], e[4], e[3]) end
-          else
-            local by = tonumber(e[4]) - (o and tonumber(o[4]) or 0)
-            if o and by == 0 then return end
-            redis.call('HINCRBY', e[2], e[3], string.format('%d', by))
-          end
-          if e[5] ~= '0' and (not o or o[5] ~= e[5]) then redis.call('EXPIREAT', e[2], e[5]) end
-        end
-        local previous = redis.call('GET', @record)
-        local touched = {}
-        local old = {}
-        if previous then
-          local prior = cjson.decode(previous)
-          if tonumber(prior.v) >= tonumber(@version) then return 0 end
-          local live = {}
-          for _, e in ipairs(prior.e) do
-            if live[e[2]] == nil then live[e[2]] = redis.call('EXISTS', e[2]) == 1 end
-            if live[e[2]] then old[cell(e)] = e end
-          end
-          for _, scope in ipairs(prior.s or {}) do touched[scope] = true end
-        end
-        local new = cjson.decode(@contribution)
-        for _, e in ipairs(new.e) do
-          local id = cell(e)
-          change(old[id], e)
-          old[id] = nil
-        end
-        for _, e in pairs(old) do undo(e) end
-        for _, scope in ipairs(new.s or {}) do touched[scope] = true end
-        redis.call('SET', @record, @contribution)
-        if @expireAt == '0' then redis.call('PERSIST', @record) else redis.call('EXPIREAT', @record, @expireAt) end
-        -- Every scope whose values may have changed (the old attribution's and the new one's) tells the live feeds.
-        for scope in pairs(touched) do redis.call('PUBLISH', @channel .. scope, @version) end
+
+        """;
+
+    // Returns 1 when applied, 0 when it had been, -1 when the values are not complete (the delta stays logged).
+    private static readonly LuaScript Apply = LuaScript.Prepare(ApplyFunction + """
+        if redis.call('EXISTS', @ready) == 0 then return -1 end
+        if not redis.call('SET', @marker, '1', 'NX', 'EX', @markerSeconds) then return 0 end
+        apply(@delta, @channel)
+        return 1
+        """);
+
+    // A rebuild's writes, while it is still the rebuild in progress (a flush or a newer rebuild took its marker).
+    private static readonly LuaScript RebuildWrite = LuaScript.Prepare(ApplyFunction + """
+        if redis.call('GET', @rebuilding) ~= @id then return 0 end
+        apply(@delta, false)
         return 1
         """);
 
@@ -128,31 +113,52 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
         return out
         """);
 
+    // Marks the values complete and every delta the rebuild counted as applied, so none is applied on top of it.
     private static readonly LuaScript FinishRebuild = LuaScript.Prepare("""
-        if redis.call('GET', @rebuilding) == @id then
-          redis.call('DEL', @rebuilding)
-          redis.call('SET', @ready, @id)
-          return 1
+        if redis.call('GET', @rebuilding) ~= @id then return 0 end
+        redis.call('DEL', @rebuilding)
+        for _, delta in ipairs(cjson.decode(@counted)) do
+          redis.call('SET', @markerPrefix .. string.format('%d', delta), '1', 'EX', @markerSeconds)
         end
-        return 0
+        redis.call('SET', @ready, @id)
+        for _, scope in ipairs(cjson.decode(@scopes)) do redis.call('PUBLISH', @channel .. scope, '1') end
+        return 1
+        """);
+
+    // One step of a scan for a pattern, removing what it finds; returns the next cursor ("0" when done).
+    private static readonly LuaScript ClearStep = LuaScript.Prepare("""
+        local found = redis.call('SCAN', @cursor, 'MATCH', @pattern, 'COUNT', 1000)
+        if #found[2] > 0 then redis.call('UNLINK', unpack(found[2])) end
+        return found[1]
         """);
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Applies contributions in one pipeline; each applies only if newer than what Redis holds for its entity.</summary>
-    public async Task ApplyAsync(IReadOnlyCollection<LiveContribution> contributions)
+    /// <summary>
+    /// Applies a logged delta: true when Redis has it (now or before), false when the live values are not complete
+    /// (it stays logged, to be applied once a rebuild has finished).
+    /// </summary>
+    public async Task<bool> ApplyAsync(LivePendingDelta delta) =>
+        (int)await Db.ScriptEvaluateAsync(Apply, new
+        {
+            ready = (RedisKey)LiveKeys.Ready,
+            marker = (RedisKey)LiveKeys.Applied(delta.Id),
+            markerSeconds = (long)MarkerLifetime.TotalSeconds,
+            delta = delta.Payload,
+            channel = LiveKeys.ChangesChannelPrefix,
+        }) >= 0;
+
+    /// <summary>Which of these logged deltas Redis has applied.</summary>
+    public async Task<HashSet<long>> AppliedAsync(IReadOnlyList<long> deltas)
     {
         var db = Db;
-        var minimumRecordExpiry = (time.GetUtcNow() + RecordMargin).ToUnixTimeSeconds();
-        await Task.WhenAll(contributions.Select(c => db.ScriptEvaluateAsync(Apply, new
-        {
-            record = (RedisKey)LiveKeys.Entity(c.Entity),
-            version = c.Version.ToString(CultureInfo.InvariantCulture),
-            contribution = Serialize(c),
-            channel = LiveKeys.ChangesChannelPrefix,
-            expireAt = c.HoldsState ? "0" : Math.Max(minimumRecordExpiry, c.Entries.Select(e => e.ExpireAt).DefaultIfEmpty(0).Max()).ToString(CultureInfo.InvariantCulture),
-        })));
+        var applied = await Task.WhenAll(deltas.Select(id => db.KeyExistsAsync(LiveKeys.Applied(id))));
+        return [.. deltas.Where((_, i) => applied[i])];
     }
+
+    /// <summary>Drops the markers of deltas no longer logged: nothing can apply them again.</summary>
+    public Task ForgetAsync(IReadOnlyList<long> deltas) =>
+        deltas.Count == 0 ? Task.CompletedTask : Db.KeyDeleteAsync([.. deltas.Select(id => (RedisKey)LiveKeys.Applied(id))]);
 
     /// <summary>
     /// Counter sums, percentiles and state for a scope over the window ending now; field → value as stored. Null when
@@ -212,12 +218,52 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
 
     public Task<bool> IsReadyAsync() => Db.KeyExistsAsync(LiveKeys.Ready);
 
-    /// <summary>Starts a rebuild: the marker a flush would remove.</summary>
-    public Task BeginRebuildAsync(string id) => Db.StringSetAsync(LiveKeys.Rebuilding, id);
+    /// <summary>
+    /// Starts a rebuild: the values stop counting as complete (queries go to PostgreSQL, deltas wait in the log), and
+    /// the marker a flush would remove is set.
+    /// </summary>
+    public async Task BeginRebuildAsync(string id)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync(LiveKeys.Ready);
+        _ = transaction.StringSetAsync(LiveKeys.Rebuilding, id);
+        await transaction.ExecuteAsync();
+    }
 
-    /// <summary>Marks the live values complete, unless Redis was flushed (or another rebuild started) since <paramref name="id"/> began.</summary>
-    public async Task<bool> CompleteRebuildAsync(string id) =>
-        (int)await Db.ScriptEvaluateAsync(FinishRebuild, new { rebuilding = (RedisKey)LiveKeys.Rebuilding, ready = (RedisKey)LiveKeys.Ready, id }) == 1;
+    /// <summary>Removes every live value (and the records of the layout before), ahead of writing them anew.</summary>
+    public async Task ClearAsync()
+    {
+        foreach (var pattern in LiveKeys.ValuePatterns)
+        {
+            var cursor = "0";
+            do
+            {
+                cursor = (string)(await Db.ScriptEvaluateAsync(ClearStep, new { cursor, pattern }))!;
+            }
+            while (cursor != "0");
+        }
+    }
+
+    /// <summary>Adds a rebuild's values; false when the rebuild is no longer the one in progress (flushed meanwhile).</summary>
+    public async Task<bool> WriteRebuildAsync(string id, LiveDelta values) =>
+        (int)await Db.ScriptEvaluateAsync(RebuildWrite, new { rebuilding = (RedisKey)LiveKeys.Rebuilding, id, delta = values.Serialize() }) == 1;
+
+    /// <summary>
+    /// Marks the live values complete, unless Redis was flushed (or another rebuild started) since <paramref name="id"/>
+    /// began; the deltas the rebuild's snapshot already held count as applied, and the scopes' feeds are told.
+    /// </summary>
+    public async Task<bool> CompleteRebuildAsync(string id, IReadOnlyCollection<long> counted, IReadOnlyCollection<string> scopes) =>
+        (int)await Db.ScriptEvaluateAsync(FinishRebuild, new
+        {
+            rebuilding = (RedisKey)LiveKeys.Rebuilding,
+            ready = (RedisKey)LiveKeys.Ready,
+            id,
+            counted = JsonSerializer.Serialize(counted),
+            markerPrefix = LiveKeys.AppliedPrefix,
+            markerSeconds = (long)MarkerLifetime.TotalSeconds,
+            scopes = JsonSerializer.Serialize(scopes),
+            channel = LiveKeys.ChangesChannelPrefix,
+        }) == 1;
 
     /// <summary>One rebuild at a time across replicas; the lock expires if its holder dies.</summary>
     public Task<bool> TryLockRebuildAsync(string id, TimeSpan lease) => Db.StringSetAsync(LiveKeys.RebuildLock, id, lease, When.NotExists);
@@ -225,18 +271,4 @@ public sealed class LiveStore(IConnectionMultiplexer redis, TimeProvider time)
     public Task UnlockRebuildAsync(string id) =>
         Db.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
             [LiveKeys.RebuildLock], [id]);
-
-    private static string Serialize(LiveContribution contribution) => JsonSerializer.Serialize(new
-    {
-        v = contribution.Version.ToString(CultureInfo.InvariantCulture),
-        s = contribution.Scopes,
-        e = contribution.Entries.Select(e => new[]
-        {
-            e.Kind switch { LiveEntryKind.Sample => "p", LiveEntryKind.Board => "z", LiveEntryKind.State => "s", _ => "c" },
-            e.Key,
-            e.Member,
-            e.Kind == LiveEntryKind.Sample ? e.Value.ToString("R", CultureInfo.InvariantCulture) : ((long)e.Value).ToString(CultureInfo.InvariantCulture),
-            e.ExpireAt.ToString(CultureInfo.InvariantCulture),
-        }),
-    });
 }

@@ -10,10 +10,10 @@ namespace Quality.Scoring.Features.QaReviews;
 
 /// <summary>
 /// Rubrics, reviews, calibration sessions and disputes, for the HTTP endpoints and the gRPC service alike. A review
-/// that counts (or its decided dispute) marks its case's live values dirty in the same transaction and re-folds them
-/// right after, so the QA score in Redis follows at once, and a crash in between is caught up by the live maintenance.
+/// that counts (or its decided dispute) is folded into its case's live values in the same transaction and applied
+/// right after the commit, so the QA score in Redis follows at once (see <see cref="LiveFolder"/>).
 /// </summary>
-public sealed partial class QaReviewService(ScoringDbContext db, TimeProvider time, LiveRebuilder live, ILogger<QaReviewService> logger)
+public sealed class QaReviewService(ScoringDbContext db, TimeProvider time, LiveFolder live)
 {
     public async Task<Rubric> CreateRubricAsync(ClaimsPrincipal user, CreateRubricRequest request, CancellationToken ct)
     {
@@ -87,19 +87,31 @@ public sealed partial class QaReviewService(ScoringDbContext db, TimeProvider ti
             ReviewedAt = time.GetUtcNow(),
         };
         db.QaReviews.Add(review);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        async Task SaveAsync(CancellationToken token)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            throw new ConflictException($"{caller.Subject} has already reviewed calibration session {request.CalibrationId}");
+            try
+            {
+                await db.SaveChangesAsync(token);
+            }
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                throw new ConflictException($"{caller.Subject} has already reviewed calibration session {request.CalibrationId}");
+            }
         }
 
-        var mark = review.CalibrationId is null ? await MarkLiveCaseAsync(caseId, ct) : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        LivePendingDelta? delta = null;
+        if (review.CalibrationId is null)
+        {
+            delta = await live.FoldChangeAsync([LiveEntities.Case(caseId)], SaveAsync, ct);
+        }
+        else
+        {
+            await SaveAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
-        await RefoldAsync(mark, ct);
+        await live.ApplyAsync(delta);
         return review;
     }
 
@@ -208,22 +220,23 @@ public sealed partial class QaReviewService(ScoringDbContext db, TimeProvider ti
 
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.QaReviews.Where(r => r.Id == id && r.DisputedAt != null && r.DisputeOutcome == null)
-            .ExecuteUpdateAsync(r => r
-                .SetProperty(x => x.DisputeOutcome, outcome)
-                .SetProperty(x => x.AdjustedScore, request.AdjustedScore)
-                .SetProperty(x => x.DecisionNote, request.Note)
-                .SetProperty(x => x.DecidedBy, decider)
-                .SetProperty(x => x.DecidedAt, now), ct);
-        if (changed != 1)
+        // Only an overturn changes the score; an upheld one folds to no change.
+        var delta = await live.FoldChangeAsync([LiveEntities.Case(review.CaseId)], async token =>
         {
-            throw new ConflictException($"the dispute of review {id} has already been decided");
-        }
-
-        // Only an overturn changes the score, but an upheld one is re-folded too: cheap, and never wrong.
-        var mark = await MarkLiveCaseAsync(review.CaseId, ct);
+            var changed = await db.QaReviews.Where(r => r.Id == id && r.DisputedAt != null && r.DisputeOutcome == null)
+                .ExecuteUpdateAsync(r => r
+                    .SetProperty(x => x.DisputeOutcome, outcome)
+                    .SetProperty(x => x.AdjustedScore, request.AdjustedScore)
+                    .SetProperty(x => x.DecisionNote, request.Note)
+                    .SetProperty(x => x.DecidedBy, decider)
+                    .SetProperty(x => x.DecidedAt, now), token);
+            if (changed != 1)
+            {
+                throw new ConflictException($"the dispute of review {id} has already been decided");
+            }
+        }, ct);
         await transaction.CommitAsync(ct);
-        await RefoldAsync(mark, ct);
+        await live.ApplyAsync(delta);
         return await GetAsync(user, id, ct);
     }
 
@@ -346,34 +359,4 @@ public sealed partial class QaReviewService(ScoringDbContext db, TimeProvider ti
     /// <summary>Fetching one more than the page holds tells whether there is a next page without counting.</summary>
     private static Page<T> PageOf<T>(List<T> fetched, int take, int offset) =>
         fetched.Count > take ? new Page<T>(fetched[..take], offset + take) : new Page<T>(fetched, null);
-
-    /// <summary>Marks the case's live values for re-folding, in the caller's transaction (a mark already there stays: the re-fold covers it).</summary>
-    private async Task<LiveDirtyEntity> MarkLiveCaseAsync(Guid caseId, CancellationToken ct)
-    {
-        var mark = new LiveDirtyEntity { Entity = LiveEntities.Case(caseId), MarkedAt = time.GetUtcNow() };
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO live_dirty_entities (entity, marked_at) VALUES ({mark.Entity}, {mark.MarkedAt}) ON CONFLICT DO NOTHING", ct);
-        return mark;
-    }
-
-    /// <summary>After the commit: the review is stored whatever happens here; a mark left behind is retried by the live maintenance.</summary>
-    private async Task RefoldAsync(LiveDirtyEntity? mark, CancellationToken ct)
-    {
-        if (mark is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await live.RefoldAsync([mark], ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogRefoldFailed(e, mark.Entity);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live values of {Entity} not re-folded after a QA review; the live maintenance will")]
-    private partial void LogRefoldFailed(Exception exception, string entity);
 }

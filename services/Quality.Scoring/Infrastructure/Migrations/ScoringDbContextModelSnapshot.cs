@@ -22,8 +22,6 @@ namespace Quality.Scoring.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.HasSequence("live_fold_versions");
-
             modelBuilder.Entity("Quality.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<string>("Consumer")
@@ -492,21 +490,28 @@ namespace Quality.Scoring.Infrastructure.Migrations
                     b.ToTable("case_facts", (string)null);
                 });
 
-            modelBuilder.Entity("Quality.Scoring.Features.LiveKpis.LiveDirtyEntity", b =>
+            modelBuilder.Entity("Quality.Scoring.Features.LiveKpis.LivePendingDelta", b =>
                 {
-                    b.Property<string>("Entity")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("entity");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Property<DateTimeOffset>("MarkedAt")
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("marked_at");
+                        .HasColumnName("created_at");
 
-                    b.HasKey("Entity")
-                        .HasName("pk_live_dirty_entities");
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
 
-                    b.ToTable("live_dirty_entities", (string)null);
+                    b.HasKey("Id")
+                        .HasName("pk_live_pending_deltas");
+
+                    b.ToTable("live_pending_deltas", (string)null);
                 });
 
             modelBuilder.Entity("Quality.Scoring.Features.QaReviews.CalibrationSession", b =>

@@ -9,8 +9,8 @@ using Quality.Testing;
 namespace Quality.Scoring.Tests.Features.LiveKpis;
 
 /// <summary>
-/// The live store on real Redis, fed contributions directly: a window sums to what <see cref="KpiCalculator"/>
-/// computes from the same facts, and stale, duplicated or out-of-order contributions converge to the whole history.
+/// The live store on real Redis, fed deltas directly: a window sums to what <see cref="KpiCalculator"/> computes from
+/// the same facts, and the deltas of folds, applied in any order and some of them twice, converge to the whole history.
 /// </summary>
 [Collection(nameof(EventPublishingTests))]
 public sealed class LiveStoreTests(ScoringServers servers)
@@ -21,45 +21,58 @@ public sealed class LiveStoreTests(ScoringServers servers)
         var history = LiveClient.RecentHistory();
         var now = DateTimeOffset.UtcNow;
         var facts = InMemoryFacts.From(history.Events);
-        var contributions = LiveContributionBuilder.ForAll(facts, now).Select(c => new LiveContribution(c.Entity, 1, c.Entries)).ToList();
-        await Store.ApplyAsync(contributions);
+        await ApplyAsync(Contributions(facts, now, sign: 1));
         try
         {
             await AssertLiveEqualsCalculatedAsync(history, facts, now);
         }
         finally
         {
-            await UndoAsync(contributions);
+            await ApplyAsync(Contributions(facts, now, sign: -1));
         }
     }
 
     [Fact]
-    public async Task Contributions_applied_late_twice_or_out_of_order_converge_to_the_whole_history()
+    public async Task The_deltas_of_folds_applied_in_any_order_and_some_twice_sum_to_the_whole_history()
     {
         var history = LiveClient.RecentHistory();
         var now = DateTimeOffset.UtcNow;
-        // Each prefix of the delivery order is a moment a fold could have happened; its contributions carry the
-        // prefix length as version. Applied in a scrambled order, with every one repeated, only the latest may count.
-        var folds = new List<LiveContribution>();
+        // Each event folded alone, in delivery order: its delta is what the facts contribute with it minus without it.
+        // A late assignment moves what its case had counted for the team (samples too) to the agent.
+        var deltas = new List<LiveDelta>();
         for (var i = 1; i <= history.Events.Count; i++)
         {
-            folds.AddRange(LiveContributionBuilder.ForAll(InMemoryFacts.From(history.Events.Take(i)), now)
-                .Select(c => new LiveContribution(c.Entity, i, c.Entries)));
+            var delta = new LiveDelta();
+            foreach (var (_, entries) in LiveContributionBuilder.ForAll(InMemoryFacts.From(history.Events.Take(i)), now))
+            {
+                delta.Add(entries);
+            }
+
+            foreach (var (_, entries) in LiveContributionBuilder.ForAll(InMemoryFacts.From(history.Events.Take(i - 1)), now))
+            {
+                delta.Subtract(entries);
+            }
+
+            deltas.Add(delta);
         }
 
-        var scrambled = folds.Concat(folds).OrderBy(_ => Random.Shared.Next()).ToList();
-        foreach (var chunk in scrambled.Chunk(37))
+        // Scrambled, so removals reach Redis before what they remove; every delta twice under its id, as a crash
+        // between applying and clearing the log would re-apply it.
+        var logged = deltas.Select(d => new LivePendingDelta { Id = NewId(), Payload = d.Serialize() }).ToList();
+        foreach (var delta in logged.Concat(logged).OrderBy(_ => Random.Shared.Next()))
         {
-            await Store.ApplyAsync(chunk);
+            await Eventually.Async(() => Store.ApplyAsync(delta), applied => applied);
         }
 
+        var facts = InMemoryFacts.From(history.Events);
         try
         {
-            await AssertLiveEqualsCalculatedAsync(history, InMemoryFacts.From(history.Events), now);
+            await AssertLiveEqualsCalculatedAsync(history, facts, now);
         }
         finally
         {
-            await UndoAsync(folds.Select(f => new LiveContribution(f.Entity, history.Events.Count, [])).DistinctBy(f => f.Entity).ToList());
+            await Store.ForgetAsync([.. logged.Select(d => d.Id)]);
+            await ApplyAsync(Contributions(facts, now, sign: -1));
         }
     }
 
@@ -84,8 +97,7 @@ public sealed class LiveStoreTests(ScoringServers servers)
                 Review(caseB, 100, calibration: Guid.NewGuid()), Review(caseB, 50, minutesAgo: 180),
             ],
         };
-        var contributions = LiveContributionBuilder.ForAll(facts, now).Select(c => new LiveContribution(c.Entity, 1, c.Entries)).ToList();
-        await Store.ApplyAsync(contributions);
+        await ApplyAsync(Contributions(facts, now, sign: 1));
         try
         {
             var reader = new LiveKpiReader(Store);
@@ -105,50 +117,56 @@ public sealed class LiveStoreTests(ScoringServers servers)
         }
         finally
         {
-            await UndoAsync(contributions);
+            await ApplyAsync(Contributions(facts, now, sign: -1));
         }
     }
 
     [Fact]
-    public async Task A_new_contribution_moves_each_cell_by_its_difference_and_never_undoes_what_an_expired_key_took_with_it()
+    public async Task Cells_move_by_their_amounts_zeros_leave_no_trace_and_a_sample_removed_before_it_is_added_stays_out()
     {
         var prefix = "quality:live:test-" + Guid.NewGuid().ToString("N")[..8];
-        var (counters, gone, board, samples) = (prefix + ":h", prefix + ":gone", prefix + ":lb", prefix + ":p");
-        var entity = prefix + ":case";
+        var (counters, board, samples, counts, expired) = (prefix + ":h", prefix + ":lb", prefix + ":p", prefix + ":pn", prefix + ":old");
         var later = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds();
-        LiveEntry Count(string key, string member, double value) => new(LiveEntryKind.Count, key, member, value, later, "org");
-        var first = new LiveContribution(entity, 1,
-        [
-            Count(counters, "same", 3), Count(counters, "grows", 2), Count(gone, "x", 4),
-            new LiveEntry(LiveEntryKind.Board, board, "agent-1", 5, later), new LiveEntry(LiveEntryKind.Sample, samples, "event-1", 1.5, later),
-        ]);
-        // Another entity shares two of the cells.
-        var other = new LiveContribution(prefix + ":other", 1, [Count(counters, "same", 10), new LiveEntry(LiveEntryKind.Board, board, "agent-1", 7, later)]);
-        var second = new LiveContribution(entity, 2,
-        [
-            Count(counters, "same", 3), Count(counters, "grows", 5), Count(counters, "new", 1), Count(gone, "x", 6),
-            new LiveEntry(LiveEntryKind.Sample, samples, "event-1", 2.5, later),
-        ]);
+        var past = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds();
+        LiveEntry Count(string member, double value, string key = "") => new(LiveEntryKind.Count, key == "" ? counters : key, member, value, key == expired ? past : later, "org");
+        LiveEntry Board(double value) => new(LiveEntryKind.Board, board, "agent-1", value, later);
+        LiveEntry Sample(string member, double seconds) => new(LiveEntryKind.Sample, samples, member, seconds, later, "org", counts);
         var db = servers.Scoring.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
+        var first = new LiveDelta();
+        first.Add([Count("stays", 3), Count("goes", 2), Board(5), Sample("kept", 1.5)]);
+        first.Subtract([Sample("moved", 2.5)]);
+        var second = new LiveDelta();
+        second.Add([Count("stays", 4), Board(-5), Sample("moved", 2.5), Count("x", 4, expired)]);
+        second.Subtract([Count("goes", 2)]);
         try
         {
-            await Store.ApplyAsync([first, other]);
-            // A bucket past its expiry takes the first contribution's share with it.
-            await db.KeyDeleteAsync(gone);
-            await Store.ApplyAsync([second]);
-            await Store.ApplyAsync([first]);
+            var id = NewId();
+            var logged = new LivePendingDelta { Id = id, Payload = first.Serialize() };
+            await Eventually.Async(() => Store.ApplyAsync(logged), applied => applied);
+            Assert.Null(await db.SortedSetScoreAsync(samples, "moved"));
+            Assert.Equal(-1, (long)await db.HashGetAsync(counts, "moved"));
+            // Applied again under its id: nothing changes.
+            Assert.True(await Store.ApplyAsync(logged));
+            Assert.Equal(3, (long)await db.HashGetAsync(counters, "stays"));
+            Assert.Equal([id], await Store.AppliedAsync([id, NewId()]));
 
-            Assert.Equal(13, (long)await db.HashGetAsync(counters, "same"));
-            Assert.Equal(5, (long)await db.HashGetAsync(counters, "grows"));
-            Assert.Equal(1, (long)await db.HashGetAsync(counters, "new"));
-            Assert.Equal(6, (long)await db.HashGetAsync(gone, "x"));
-            Assert.Equal(7, await db.SortedSetScoreAsync(board, "agent-1"));
-            Assert.Equal(2.5, await db.SortedSetScoreAsync(samples, "event-1"));
-            Assert.InRange((await db.KeyTimeToLiveAsync(gone))!.Value, TimeSpan.FromMinutes(118), TimeSpan.FromMinutes(121));
+            await ApplyAsync(second);
+            Assert.Equal(7, (long)await db.HashGetAsync(counters, "stays"));
+            Assert.False(await db.HashExistsAsync(counters, "goes"));
+            Assert.Null(await db.SortedSetScoreAsync(board, "agent-1"));
+            Assert.Equal(1.5, await db.SortedSetScoreAsync(samples, "kept"));
+            // Its removal came first: counted back to zero, the sample is not held, and its count is gone.
+            Assert.Null(await db.SortedSetScoreAsync(samples, "moved"));
+            Assert.False(await db.HashExistsAsync(counts, "moved"));
+            // A bucket past its expiry keeps nothing of what reaches it late.
+            Assert.False(await db.KeyExistsAsync(expired));
+            Assert.InRange((await db.KeyTimeToLiveAsync(counters))!.Value, TimeSpan.FromMinutes(118), TimeSpan.FromMinutes(121));
+            await Store.ForgetAsync([id]);
+            Assert.Empty(await Store.AppliedAsync([id]));
         }
         finally
         {
-            await db.KeyDeleteAsync([counters, gone, board, samples, LiveKeys.Entity(entity), LiveKeys.Entity(other.Entity)]);
+            await db.KeyDeleteAsync([counters, board, samples, counts, expired]);
         }
     }
 
@@ -180,8 +198,35 @@ public sealed class LiveStoreTests(ScoringServers servers)
         Assert.Equal((200 / 3.0, 3L), Find(teamT!, "csat_percent"));
     }
 
-    private async Task UndoAsync(IReadOnlyCollection<LiveContribution> contributions) =>
-        await Store.ApplyAsync([.. contributions.Select(c => new LiveContribution(c.Entity, c.Version + 1, []))]);
+    /// <summary>Every entity's contribution to the facts, added (1) or taken away (-1).</summary>
+    private static LiveDelta Contributions(KpiFacts facts, DateTimeOffset now, int sign)
+    {
+        var delta = new LiveDelta();
+        foreach (var (_, entries) in LiveContributionBuilder.ForAll(facts, now))
+        {
+            if (sign > 0)
+            {
+                delta.Add(entries);
+            }
+            else
+            {
+                delta.Subtract(entries);
+            }
+        }
+
+        return delta;
+    }
+
+    /// <summary>Applies a delta as a logged one would be (waiting while another test's rebuild runs), then forgets its marker.</summary>
+    private async Task ApplyAsync(LiveDelta delta)
+    {
+        var logged = new LivePendingDelta { Id = NewId(), Payload = delta.Serialize() };
+        await Eventually.Async(() => Store.ApplyAsync(logged), applied => applied);
+        await Store.ForgetAsync([logged.Id]);
+    }
+
+    /// <summary>An id no logged delta of the service will have soon (theirs count up from 1).</summary>
+    private static long NewId() => Random.Shared.NextInt64(1L << 52, long.MaxValue);
 
     private static (double?, long) Find(IReadOnlyList<KpiResult> results, string name)
     {

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quality.Scoring.Infrastructure;
+
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>
+/// The deltas to the live values not yet known to be in Redis (<see cref="LivePendingDelta"/>). A delta is logged in
+/// the transaction of the facts it follows from, so a crash, Redis being away or a rebuild in progress never loses
+/// one: whatever the transaction that logged it could not apply is applied from here, and each is applied once.
+/// </summary>
+public sealed class LiveDeltaLog(ScoringDbContext db, LiveStore store, TimeProvider time, IOptions<LiveOptions> options)
+{
+    /// <summary>Logs a delta in the context's transaction.</summary>
+    public async Task<LivePendingDelta> AppendAsync(LiveDelta delta, CancellationToken ct)
+    {
+        var payload = delta.Serialize();
+        var now = time.GetUtcNow();
+        var ids = await db.Database.SqlQuery<long>(
+            $"INSERT INTO live_pending_deltas (payload, created_at) VALUES ({payload}, {now}) RETURNING id AS \"Value\"").ToListAsync(ct);
+        return new LivePendingDelta { Id = ids[0], Payload = payload, CreatedAt = now };
+    }
+
+    /// <summary>
+    /// Applies what the log holds that Redis has not, oldest first, and removes from the log what Redis has; returns
+    /// how many deltas it removed. Stops early while the live values are not complete (they wait for the rebuild).
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken ct)
+    {
+        var removed = 0;
+        while (true)
+        {
+            var ids = await db.Set<LivePendingDelta>().AsNoTracking().OrderBy(d => d.Id).Select(d => d.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return removed;
+            }
+
+            // Almost always the transaction that logged a delta has applied it already: only the others are read.
+            var applied = await store.AppliedAsync(ids);
+            var waiting = ids.Where(id => !applied.Contains(id)).ToList();
+            var complete = true;
+            if (waiting.Count > 0)
+            {
+                foreach (var delta in await db.Set<LivePendingDelta>().AsNoTracking().Where(d => waiting.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct))
+                {
+                    if (!await store.ApplyAsync(delta))
+                    {
+                        complete = false;
+                        break;
+                    }
+
+                    applied.Add(delta.Id);
+                }
+            }
+
+            var done = applied.Order().ToList();
+            await db.Set<LivePendingDelta>().Where(d => done.Contains(d.Id)).ExecuteDeleteAsync(ct);
+            await store.ForgetAsync(done);
+            removed += done.Count;
+            if (!complete || ids.Count < options.Value.BatchSize)
+            {
+                return removed;
+            }
+        }
+    }
+}
