@@ -1,20 +1,25 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Quality.Messaging.Batching;
 using Quality.Scoring.Features.Facts;
+using Quality.Scoring.Features.LiveKpis;
 
 namespace Quality.Scoring.Consumers;
 
 /// <summary>
 /// Gathers the events that every <see cref="FactConsumer{TEvent}"/> on this replica is consuming into batches (up to
 /// <see cref="FactBatchOptions.MessageLimit"/>, waiting at most <see cref="FactBatchOptions.TimeLimit"/> after the
-/// first) and has each batch stored and folded at once. Each message still has a consumer of its own waiting for its
+/// first) and has each batch stored and folded at once. The <see cref="MessageBatchOptions.Concurrency"/> batches in
+/// flight take disjoint shares of the events, by correlation id (the feedback item a case was opened from, which
+/// Intake and Routing stamp on every event of the case): a case's events meet in one batch or in consecutive ones,
+/// instead of two batches waiting for each other's locks on it. Each message still has a consumer of its own waiting for its
 /// own outcome, so it is acknowledged, retried and dead-lettered alone: when a batch fails, its messages are
 /// processed one by one, and only those that fail alone fail their consumer (and after the bus's retries end in
 /// their queue's <c>_error</c> queue).
 /// </summary>
 public sealed partial class FactBatcher : IAsyncDisposable
 {
-    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>();
+    private readonly Channel<Pending>[] _pending;
     private readonly IServiceScopeFactory _scopes;
     private readonly FactBatchOptions _options;
     private readonly ILogger<FactBatcher> _logger;
@@ -25,14 +30,19 @@ public sealed partial class FactBatcher : IAsyncDisposable
         _scopes = scopes;
         _options = options.Value;
         _logger = logger;
-        _workers = [.. Enumerable.Range(0, _options.Concurrency).Select(_ => Task.Run(RunAsync))];
+        _pending = [.. Enumerable.Range(0, _options.Concurrency).Select(_ => Channel.CreateUnbounded<Pending>())];
+        _workers = [.. _pending.Select(channel => Task.Run(() => RunAsync(channel.Reader)))];
     }
 
-    /// <summary>Completes when the message's fact is stored and folded; throws what processing it alone threw.</summary>
+    /// <summary>
+    /// Completes when the message's fact is stored and folded (its delta logged; Redis has it moments later); throws
+    /// what processing it alone threw.
+    /// </summary>
     public async Task ProcessAsync(FactMessage message, CancellationToken ct)
     {
         var pending = new Pending(message, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        await _pending.Writer.WriteAsync(pending, ct);
+        var share = (uint)message.Event.CorrelationId.GetHashCode() % (uint)_pending.Length;
+        await _pending[share].Writer.WriteAsync(pending, ct);
         // A consumer cancelled (the bus stopping) stops waiting; its batch still completes, and the message, not
         // acknowledged, comes back and finds its receipt.
         await pending.Done.Task.WaitAsync(ct);
@@ -40,14 +50,20 @@ public sealed partial class FactBatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
+        foreach (var channel in _pending)
+        {
+            channel.Writer.TryComplete();
+        }
+
         await Task.WhenAll(_workers);
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(ChannelReader<Pending> reader)
     {
         var batch = new List<Pending>(_options.MessageLimit);
-        var reader = _pending.Reader;
+        // A stored batch's delta is applied to Redis while the next batch is gathered and stored (its messages are
+        // acknowledged once stored: the delta is logged with the facts). One apply at a time per worker.
+        var applying = Task.CompletedTask;
         while (await reader.WaitToReadAsync())
         {
             if (!reader.TryRead(out var first))
@@ -71,9 +87,13 @@ public sealed partial class FactBatcher : IAsyncDisposable
                 }
             }
 
-            await ProcessAsync(batch);
+            var stored = await StoreAsync(batch);
             batch.Clear();
+            await applying;
+            applying = stored is { } toApply ? ApplyAsync(toApply) : Task.CompletedTask;
         }
+
+        await applying;
     }
 
     private static async Task<bool> WaitForMoreAsync(ChannelReader<Pending> reader, CancellationToken timeLimit)
@@ -88,22 +108,36 @@ public sealed partial class FactBatcher : IAsyncDisposable
         }
     }
 
-    private async Task ProcessAsync(List<Pending> batch)
+    /// <summary>
+    /// Stores the batch and completes its messages; returns what is left to apply to Redis. A batch that fails is
+    /// stored message by message, each applied at once.
+    /// </summary>
+    private async Task<(AsyncServiceScope Scope, FactBatchProcessor Processor, LivePendingDelta Delta)?> StoreAsync(List<Pending> batch)
     {
+        var scope = _scopes.CreateAsyncScope();
+        var processor = scope.ServiceProvider.GetRequiredService<FactBatchProcessor>();
         try
         {
-            await ProcessAsync([.. batch.Select(p => p.Message)]);
+            var delta = await processor.StoreAsync([.. batch.Select(p => p.Message)], CancellationToken.None);
             batch.ForEach(p => p.Done.TrySetResult());
-            return;
+            if (delta is not null)
+            {
+                return (scope, processor, delta);
+            }
+
+            await scope.DisposeAsync();
+            return null;
         }
         catch (Exception e) when (batch.Count > 1)
         {
+            await scope.DisposeAsync();
             LogBatchFailed(e, batch.Count);
         }
         catch (Exception e)
         {
+            await scope.DisposeAsync();
             batch[0].Done.TrySetException(e);
-            return;
+            return null;
         }
 
         // Nothing of the batch was kept (its transaction rolled back): each message again, alone.
@@ -111,7 +145,8 @@ public sealed partial class FactBatcher : IAsyncDisposable
         {
             try
             {
-                await ProcessAsync([pending.Message]);
+                await using var alone = _scopes.CreateAsyncScope();
+                await alone.ServiceProvider.GetRequiredService<FactBatchProcessor>().ProcessAsync([pending.Message], CancellationToken.None);
                 pending.Done.TrySetResult();
             }
             catch (Exception e)
@@ -119,12 +154,16 @@ public sealed partial class FactBatcher : IAsyncDisposable
                 pending.Done.TrySetException(e);
             }
         }
+
+        return null;
     }
 
-    private async Task ProcessAsync(IReadOnlyList<FactMessage> messages)
+    private static async Task ApplyAsync((AsyncServiceScope Scope, FactBatchProcessor Processor, LivePendingDelta Delta) stored)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<FactBatchProcessor>().ProcessAsync(messages, CancellationToken.None);
+        await using (stored.Scope)
+        {
+            await stored.Processor.ApplyAsync(stored.Delta);
+        }
     }
 
     private sealed record Pending(FactMessage Message, TaskCompletionSource Done);

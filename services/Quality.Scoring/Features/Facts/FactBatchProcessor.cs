@@ -12,7 +12,35 @@ namespace Quality.Scoring.Features.Facts;
 /// </summary>
 public sealed class FactBatchProcessor(Inbox<ScoringDbContext> inbox, FactRecorder facts, LiveFolder live)
 {
-    public async Task ProcessAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct)
+    /// <summary>Attempts of a batch that found an entity to fold locked out of turn (see <see cref="LiveEntityBusyException"/>).</summary>
+    private const int Attempts = 3;
+
+    /// <summary>Stores and folds the batch, and applies its delta to Redis.</summary>
+    public async Task ProcessAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct) => await ApplyAsync(await StoreAsync(messages, ct));
+
+    /// <summary>
+    /// Stores and folds the batch: once this returns, its facts and its delta are committed (the messages may be
+    /// acknowledged). Returns the delta, for <see cref="ApplyAsync"/>.
+    /// </summary>
+    public async Task<LivePendingDelta?> StoreAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreOnceAsync(messages, ct);
+            }
+            catch (LiveEntityBusyException) when (attempt < Attempts)
+            {
+                // Rolled back: the next attempt locks the case it met in order.
+            }
+        }
+    }
+
+    /// <summary>Applies a stored batch's delta to Redis; one Redis could not take stays logged (see <see cref="LiveFolder.ApplyAsync"/>).</summary>
+    public Task ApplyAsync(LivePendingDelta? delta) => live.ApplyAsync(delta);
+
+    private async Task<LivePendingDelta?> StoreOnceAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct)
     {
         LivePendingDelta? delta = null;
         await inbox.ProcessOnceAsync(
@@ -24,6 +52,6 @@ public sealed class FactBatchProcessor(Inbox<ScoringDbContext> inbox, FactRecord
                 delta = await live.FoldWrittenAsync(LiveFolder.EntitiesOf(events), token);
             },
             ct);
-        await live.ApplyAsync(delta);
+        return delta;
     }
 }

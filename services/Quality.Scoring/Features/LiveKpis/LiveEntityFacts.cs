@@ -17,8 +17,9 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
     // a read-only one never gets one): then nothing is marked.
     private const string Written = "(xmin = pg_current_xact_id_if_assigned()::xid) IS TRUE";
 
-    // The cases read: those asked for ($1) and those opened from the feedback items asked for ($2).
-    private const string InCases = "(case_id = ANY($1) OR case_id IN (SELECT o.case_id FROM case_facts o WHERE o.feedback_id = ANY($2)))";
+    // The cases read: those asked for ($1) and those opened from the feedback items asked for ($2). As one array (an
+    // init plan), so each table is read through its case_id index: an OR with a sub-select would scan the table.
+    private const string InCases = "case_id = ANY(ARRAY(SELECT unnest($1::uuid[]) UNION SELECT o.case_id FROM case_facts o WHERE o.feedback_id = ANY($2)))";
 
     /// <summary>
     /// The entities' facts. With <paramref name="locked"/> the entities' locks are taken first, in the same round trip,
@@ -32,17 +33,34 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
             .Select(e => LiveEntities.ParseSurvey(e).FeedbackId).Distinct().ToArray();
 
         await using var batch = new NpgsqlBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_seqscan = off"));
         if (locked)
         {
-            batch.BatchCommands.Add(AdvisoryLocks.InKeyOrder(entities.Select(LockKey)));
-            // A case opened from a feedback item being read takes that item's facts: it is locked too. This statement
-            // runs once the first holds the feedback items' locks, so it sees any case opened from them: opening one
-            // takes the item's lock (see LiveFolder.EntitiesOf) and commits before letting go.
-            batch.BatchCommands.Add(Command($"""
+            // The entities' locks and those of the cases opened from the feedback items among them (a case takes the
+            // facts of the item it was opened from), all in one statement, in the order of the keys' hashes: two folds
+            // wait for each other in turn, never in a circle. PostgreSQL evaluates the volatile output column after
+            // ORDER BY's sort, so the locks are taken in that order.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
                 SELECT pg_advisory_xact_lock(h) FROM (
-                    SELECT DISTINCT hashtextextended('{LockPrefix}{LiveEntities.CasePrefix}' || case_id::text, 0) AS h
-                    FROM case_facts WHERE feedback_id = ANY($1)) AS keys
+                    SELECT DISTINCT hashtextextended(k, 0) AS h FROM (
+                        SELECT unnest($1::text[]) AS k
+                        UNION ALL SELECT '{LockPrefix}{LiveEntities.CasePrefix}' || case_id::text FROM case_facts WHERE feedback_id = ANY($2)) AS keys
+                    ) AS hashes
                 ORDER BY h
+                """)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter<string[]> { TypedValue = [.. entities.Select(LockKey)] },
+                    new NpgsqlParameter<Guid[]> { TypedValue = feedbackIds },
+                },
+            });
+            // A case opened from one of the items while that statement waited (opening it holds the item's lock until
+            // it commits) is visible only now. Its lock cannot be waited for out of order: it is only tried, and a
+            // fold that finds it held is retried (LiveEntityBusyException), when the first statement will find it.
+            batch.BatchCommands.Add(Command($"""
+                SELECT coalesce(bool_and(pg_try_advisory_xact_lock(hashtextextended('{LockPrefix}{LiveEntities.CasePrefix}' || case_id::text, 0))), true)
+                FROM case_facts WHERE feedback_id = ANY($1)
                 """, feedbackIds));
         }
 
@@ -68,8 +86,8 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         // A case's feedback: the items naming it, and the item it was opened from (which may name none).
         batch.BatchCommands.Add(Command($"""
             SELECT feedback_id, kind, category, channel, case_id, received_at, {Written} FROM feedback_facts
-            WHERE {InCases} OR feedback_id = ANY($2)
-                OR (case_id IS NULL AND feedback_id IN (SELECT o.feedback_id FROM case_facts o WHERE o.case_id = ANY($1)))
+            WHERE {InCases}
+                OR feedback_id = ANY(ARRAY(SELECT unnest($2::uuid[]) UNION SELECT o.feedback_id FROM case_facts o WHERE o.case_id = ANY($1)))
             """, caseIds, feedbackIds));
         batch.BatchCommands.Add(Command($"""
             SELECT id, case_id, agent_id, team_id, reviewer_id, score, adjusted_score, reviewed_at, {Written}
@@ -79,9 +97,11 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         return await db.ReadBatchAsync(batch, async (reader, token) =>
         {
             var rows = new LiveFactRows();
+            var busy = false;
             if (locked)
             {
                 await reader.NextResultAsync(token);
+                busy = await reader.ReadAsync(token) && !reader.GetBoolean(0);
                 await reader.NextResultAsync(token);
             }
 
@@ -133,7 +153,7 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
                 Id = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = NullableString(r, 3), ReviewerId = r.GetString(4),
                 Scores = [], Score = r.GetDouble(5), AdjustedScore = r.IsDBNull(6) ? null : r.GetDouble(6), ReviewedAt = r.GetFieldValue<DateTimeOffset>(7),
             }, 8, token);
-            return rows;
+            return busy ? throw new LiveEntityBusyException() : rows;
         }, ct);
     }
 
