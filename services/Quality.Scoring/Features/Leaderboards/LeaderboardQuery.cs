@@ -70,7 +70,9 @@ public sealed partial class LeaderboardQuery(
         var keys = metric.Fields.SelectMany(f => window.BucketsEndingAt(now).Select(b => (Key: LiveKeys.Board(window, b, f, board), Field: f)))
             .ToDictionary(k => k.Key, k => k.Field);
         var sums = metric.Fields.ToDictionary(f => f, _ => new Dictionary<string, double>());
-        foreach (var entry in LiveContributionBuilder.ForAll(facts, now).SelectMany(c => c.Entries))
+        var values = new LiveDelta();
+        new LiveContributionBuilder(values, now).AddAll(facts);
+        foreach (var entry in values.Entries)
         {
             if (entry.Kind == LiveEntryKind.Board && keys.TryGetValue(entry.Key, out var field))
             {

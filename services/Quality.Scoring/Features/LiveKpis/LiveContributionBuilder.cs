@@ -8,130 +8,123 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// <summary>
 /// What an entity's facts add to the live buckets, with exactly the attribution and definitions of
 /// <see cref="KpiCalculator"/>, so a live window sums to what PostgreSQL computes for the same interval. Pure:
-/// the same facts and clock give the same entries, whatever order the events came in.
+/// the same facts and clock give the same contribution, whatever order the events came in. Contributions are added
+/// to (or taken from) a <see cref="LiveDelta"/>; one builder serves many entities at one instant, and builds each
+/// key it meets once.
 /// </summary>
-public sealed class LiveContributionBuilder
+public sealed class LiveContributionBuilder(LiveDelta delta, DateTimeOffset now)
 {
-    private readonly DateTimeOffset _now;
-    private readonly Dictionary<(LiveEntryKind Kind, string Key, string Member), LiveEntry> _entries = [];
+    private int _sign = 1;
 
-    // A case's facts name few owners, buckets and scopes but many fields: each key is built once, not once per field.
+    // Entities name few owners, buckets and scopes but many fields: each key is built once, not once per field.
     private readonly Dictionary<(string? AgentId, string? TeamId), (string[] Scopes, string[] Boards)> _owners = [];
     private readonly Dictionary<(string Window, long Bucket, string Scope), string> _counterKeys = [];
+    private readonly Dictionary<(string Window, long Bucket, string Field, string Board), string> _boardKeys = [];
+    private readonly Dictionary<(string Window, long Bucket, string Series, string Scope), (string Key, string CountKey)> _durationKeys = [];
 
-    private LiveContributionBuilder(DateTimeOffset now) => _now = now;
+    /// <summary>Adds what the entity (<see cref="LiveEntities"/>) contributes with these facts (they hold at least its own).</summary>
+    public void Add(string entity, KpiFacts facts) => Build(entity, facts, 1);
+
+    /// <summary>Takes away what the entity contributed with these facts.</summary>
+    public void Subtract(string entity, KpiFacts facts) => Build(entity, facts, -1);
+
+    /// <summary>Every entity's contribution from a set of facts: what the live store holds for them, built in memory.</summary>
+    public void AddAll(KpiFacts facts)
+    {
+        foreach (var entity in EntitiesOf(facts))
+        {
+            Add(entity, facts);
+        }
+    }
+
+    private void Build(string entity, KpiFacts facts, int sign)
+    {
+        _sign = sign;
+        if (entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal))
+        {
+            AddCase(facts, Guid.Parse(entity.AsSpan(LiveEntities.CasePrefix.Length)));
+        }
+        else if (entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
+        {
+            var (feedbackId, type) = LiveEntities.ParseSurvey(entity);
+            if (facts.Surveys.FirstOrDefault(s => s.FeedbackId == feedbackId && s.SurveyType == type) is { CaseId: null } survey)
+            {
+                // A survey answer that names no case: the organisation's only.
+                AddSurvey(survey, (null, null));
+            }
+        }
+        else if (entity.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
+        {
+            var feedbackId = Guid.Parse(entity.AsSpan(LiveEntities.FeedbackPrefix.Length));
+            // A feedback item that names no case and opened none: the organisation's only.
+            if (facts.Feedback.FirstOrDefault(f => f.FeedbackId == feedbackId) is { CaseId: null } feedback && !facts.Cases.Any(c => c.FeedbackId == feedbackId))
+            {
+                AddFeedback(feedback, (null, null));
+            }
+        }
+        else
+        {
+            throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity));
+        }
+    }
 
     /// <summary><paramref name="facts"/> holds the case's own facts (or more: others are ignored).</summary>
-    public static IReadOnlyList<LiveEntry> ForCase(KpiFacts facts, Guid caseId, DateTimeOffset now)
+    private void AddCase(KpiFacts facts, Guid caseId)
     {
-        var builder = new LiveContributionBuilder(now);
         var cases = new CaseAttribution(facts);
         var owner = cases.Of(caseId);
         var opened = facts.Cases.FirstOrDefault(c => c.CaseId == caseId);
 
         foreach (var survey in facts.Surveys.Where(s => s.CaseId == caseId))
         {
-            builder.AddSurvey(survey, owner);
+            AddSurvey(survey, owner);
         }
 
         foreach (var response in facts.Responses.Where(r => r.CaseId == caseId && r.IsFirstResponse))
         {
             var by = cases.Of(caseId, response.AgentId, response.TeamId);
             var ms = response.ResponseTime.Ticks / TimeSpan.TicksPerMillisecond;
-            builder.Count(response.RespondedAt, by, LiveFields.FirstResponses, 1, board: true);
-            builder.Count(response.RespondedAt, by, LiveFields.FirstResponseMilliseconds, ms, board: true);
-            builder.Sample(response.RespondedAt, by, LiveFields.FirstResponseSeries, response.EventId, response.ResponseTime.TotalSeconds);
+            Count(response.RespondedAt, by, LiveFields.FirstResponses, 1, board: true);
+            Count(response.RespondedAt, by, LiveFields.FirstResponseMilliseconds, ms, board: true);
+            Sample(response.RespondedAt, by, LiveFields.FirstResponseSeries, response.EventId, response.ResponseTime.TotalSeconds);
         }
 
         foreach (var resolution in facts.Resolutions.Where(r => r.CaseId == caseId))
         {
             var by = cases.Of(caseId, resolution.AgentId, resolution.TeamId);
-            builder.Count(resolution.ResolvedAt, by, LiveFields.Resolutions, 1, board: true);
-            builder.Count(resolution.ResolvedAt, by, LiveFields.FirstContactResolutions, resolution.FirstContactResolution ? 1 : 0);
-            builder.Count(resolution.ResolvedAt, by, LiveFields.SlaMet, resolution.SlaMet ? 1 : 0);
-            builder.Sample(resolution.ResolvedAt, by, LiveFields.ResolutionSeries, resolution.EventId, resolution.ResolutionTime.TotalSeconds);
+            Count(resolution.ResolvedAt, by, LiveFields.Resolutions, 1, board: true);
+            Count(resolution.ResolvedAt, by, LiveFields.FirstContactResolutions, resolution.FirstContactResolution ? 1 : 0);
+            Count(resolution.ResolvedAt, by, LiveFields.SlaMet, resolution.SlaMet ? 1 : 0);
+            Sample(resolution.ResolvedAt, by, LiveFields.ResolutionSeries, resolution.EventId, resolution.ResolutionTime.TotalSeconds);
         }
 
         foreach (var reopen in facts.Reopens.Where(r => r.CaseId == caseId))
         {
-            builder.Count(reopen.ReopenedAt, cases.Of(caseId, reopen.AgentId, reopen.TeamId), LiveFields.Reopens, 1);
+            Count(reopen.ReopenedAt, cases.Of(caseId, reopen.AgentId, reopen.TeamId), LiveFields.Reopens, 1);
         }
 
         foreach (var feedback in facts.Feedback.Where(f => f.CaseId == caseId || (f.CaseId is null && f.FeedbackId == opened?.FeedbackId)))
         {
-            builder.AddFeedback(feedback, owner);
+            AddFeedback(feedback, owner);
         }
 
         // A review counts for the agent and team it was made for, as KpiCalculator counts it; calibration reviews never.
         foreach (var review in facts.Reviews.Where(r => r.CaseId == caseId && r.CalibrationId is null))
         {
             var by = (review.AgentId, review.TeamId);
-            builder.Count(review.ReviewedAt, by, LiveFields.QaReviews, 1);
-            builder.Count(review.ReviewedAt, by, LiveFields.QaMicroPoints, KpiCalculator.QaMicroPoints(review.FinalScore));
+            Count(review.ReviewedAt, by, LiveFields.QaReviews, 1);
+            Count(review.ReviewedAt, by, LiveFields.QaMicroPoints, KpiCalculator.QaMicroPoints(review.FinalScore));
         }
 
         if (opened is not null && IsOpen(facts, caseId))
         {
-            builder.State(owner, LiveFields.Backlog);
+            State(owner, LiveFields.Backlog);
         }
-
-        return builder.Build();
     }
 
-    /// <summary>A survey answer that names no case: the organisation's only.</summary>
-    public static IReadOnlyList<LiveEntry> ForOrphanSurvey(SurveyFact? survey, DateTimeOffset now)
+    /// <summary>The entities a set of facts holds: its cases, and its survey answers and feedback items without a case.</summary>
+    private static IEnumerable<string> EntitiesOf(KpiFacts facts)
     {
-        var builder = new LiveContributionBuilder(now);
-        if (survey is { CaseId: null })
-        {
-            builder.AddSurvey(survey, (null, null));
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>A feedback item that names no case and opened none: the organisation's only.</summary>
-    public static IReadOnlyList<LiveEntry> ForOrphanFeedback(FeedbackFact? feedback, bool openedACase, DateTimeOffset now)
-    {
-        var builder = new LiveContributionBuilder(now);
-        if (feedback is { CaseId: null } && !openedACase)
-        {
-            builder.AddFeedback(feedback, (null, null));
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>
-    /// What one entity (<see cref="LiveEntities"/>) contributes, from facts that hold at least its own: a case's, or
-    /// a survey answer's or feedback item's without a case.
-    /// </summary>
-    public static IReadOnlyList<LiveEntry> ForEntity(string entity, KpiFacts facts, DateTimeOffset now)
-    {
-        if (entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal))
-        {
-            return ForCase(facts, Guid.Parse(entity.AsSpan(LiveEntities.CasePrefix.Length)), now);
-        }
-
-        if (entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
-        {
-            var (feedbackId, type) = LiveEntities.ParseSurvey(entity);
-            return ForOrphanSurvey(facts.Surveys.FirstOrDefault(s => s.FeedbackId == feedbackId && s.SurveyType == type), now);
-        }
-
-        if (entity.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
-        {
-            var feedbackId = Guid.Parse(entity.AsSpan(LiveEntities.FeedbackPrefix.Length));
-            return ForOrphanFeedback(facts.Feedback.FirstOrDefault(f => f.FeedbackId == feedbackId), facts.Cases.Any(c => c.FeedbackId == feedbackId), now);
-        }
-
-        throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity));
-    }
-
-    /// <summary>Every entity's contribution from a set of facts: what the live store holds for them, built in memory.</summary>
-    public static IEnumerable<(string Entity, IReadOnlyList<LiveEntry> Entries)> ForAll(KpiFacts facts, DateTimeOffset now)
-    {
-        var openedFrom = facts.Cases.GroupBy(c => c.FeedbackId).ToDictionary(g => g.Key, g => g.First().CaseId);
         var caseIds = facts.Cases.Select(c => c.CaseId)
             .Concat(facts.Assignments.Select(a => a.CaseId))
             .Concat(facts.Responses.Select(r => r.CaseId))
@@ -141,20 +134,12 @@ public sealed class LiveContributionBuilder
             .Concat(facts.Feedback.Where(f => f.CaseId is not null).Select(f => f.CaseId!.Value))
             .Concat(facts.Reviews.Where(r => r.CalibrationId is null).Select(r => r.CaseId))
             .Distinct();
-        foreach (var caseId in caseIds)
-        {
-            yield return (LiveEntities.Case(caseId), ForCase(facts, caseId, now));
-        }
-
-        foreach (var survey in facts.Surveys.Where(s => s.CaseId is null))
-        {
-            yield return (LiveEntities.Survey(survey.FeedbackId, survey.SurveyType), ForOrphanSurvey(survey, now));
-        }
-
-        foreach (var feedback in facts.Feedback.Where(f => f.CaseId is null))
-        {
-            yield return (LiveEntities.Feedback(feedback.FeedbackId), ForOrphanFeedback(feedback, openedFrom.ContainsKey(feedback.FeedbackId), now));
-        }
+        return
+        [
+            .. caseIds.Select(LiveEntities.Case),
+            .. facts.Surveys.Where(s => s.CaseId is null).Select(s => LiveEntities.Survey(s.FeedbackId, s.SurveyType)),
+            .. facts.Feedback.Where(f => f.CaseId is null).Select(f => LiveEntities.Feedback(f.FeedbackId)),
+        ];
     }
 
     /// <summary>As <see cref="KpiCalculator"/>'s backlog: the case's last resolve or reopen is not a resolve (a reopen at the same instant comes after).</summary>
@@ -212,17 +197,40 @@ public sealed class LiveContributionBuilder
 
     private string CountersKey(LiveWindow window, long bucket, string scope)
     {
-        if (!_counterKeys.TryGetValue((window.Code, bucket, scope), out var key))
+        ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(_counterKeys, (window.Code, bucket, scope), out var exists);
+        if (!exists)
         {
-            _counterKeys[(window.Code, bucket, scope)] = key = LiveKeys.Counters(window, bucket, scope);
+            key = LiveKeys.Counters(window, bucket, scope);
         }
 
-        return key;
+        return key!;
     }
 
-    private void Count(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string field, long delta, bool board = false)
+    private string BoardKey(LiveWindow window, long bucket, string field, string board)
     {
-        if (delta == 0)
+        ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(_boardKeys, (window.Code, bucket, field, board), out var exists);
+        if (!exists)
+        {
+            key = LiveKeys.Board(window, bucket, field, board);
+        }
+
+        return key!;
+    }
+
+    private (string Key, string CountKey) DurationKeys(LiveWindow window, long bucket, string series, string scope)
+    {
+        ref var keys = ref CollectionsMarshal.GetValueRefOrAddDefault(_durationKeys, (window.Code, bucket, series, scope), out var exists);
+        if (!exists)
+        {
+            keys = (LiveKeys.Durations(window, bucket, series, scope), LiveKeys.DurationCounts(window, bucket, series, scope));
+        }
+
+        return keys;
+    }
+
+    private void Count(DateTimeOffset at, (string? AgentId, string? TeamId) owner, string field, long amount, bool board = false)
+    {
+        if (amount == 0)
         {
             return;
         }
@@ -232,14 +240,14 @@ public sealed class LiveContributionBuilder
         {
             foreach (var scope in scopes)
             {
-                Add(LiveEntryKind.Count, CountersKey(window, bucket, scope), field, delta, expireAt, scope);
+                delta.Move(LiveEntryKind.Count, CountersKey(window, bucket, scope), field, _sign * amount, expireAt, scope);
             }
 
             if (board && owner.AgentId is not null)
             {
                 foreach (var name in boards)
                 {
-                    Add(LiveEntryKind.Board, LiveKeys.Board(window, bucket, field, name), owner.AgentId, delta, expireAt);
+                    delta.Move(LiveEntryKind.Board, BoardKey(window, bucket, field, name), owner.AgentId, _sign * amount, expireAt);
                 }
             }
         }
@@ -253,9 +261,8 @@ public sealed class LiveContributionBuilder
         {
             foreach (var scope in scopes)
             {
-                var key = LiveKeys.Durations(window, bucket, series, scope);
-                _entries[(LiveEntryKind.Sample, key, member)] = new LiveEntry(
-                    LiveEntryKind.Sample, key, member, seconds, expireAt, scope, LiveKeys.DurationCounts(window, bucket, series, scope));
+                var (key, countKey) = DurationKeys(window, bucket, series, scope);
+                delta.Move(LiveEntryKind.Sample, key, member, _sign, expireAt, scope, seconds, countKey);
             }
         }
     }
@@ -264,14 +271,8 @@ public sealed class LiveContributionBuilder
     {
         foreach (var scope in Of(owner).Scopes)
         {
-            Add(LiveEntryKind.State, LiveKeys.State(scope), field, 1, 0, scope);
+            delta.Move(LiveEntryKind.State, LiveKeys.State(scope), field, _sign, 0, scope);
         }
-    }
-
-    private void Add(LiveEntryKind kind, string key, string member, long delta, long expireAt, string? scope = null)
-    {
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, (kind, key, member), out _);
-        entry = new LiveEntry(kind, key, member, (entry?.Value ?? 0) + delta, expireAt, scope);
     }
 
     /// <summary>The item's bucket in each window, unless the bucket has already aged out of every window.</summary>
@@ -281,20 +282,10 @@ public sealed class LiveContributionBuilder
         {
             var bucket = window.BucketOf(at);
             var expiry = window.ExpiryOf(bucket);
-            if (expiry > _now)
+            if (expiry > now)
             {
                 yield return (window, bucket, expiry.ToUnixTimeSeconds());
             }
         }
-    }
-
-    private List<LiveEntry> Build()
-    {
-        var entries = new List<LiveEntry>(_entries.Values);
-        entries.Sort(static (a, b) =>
-            a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
-            : string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey
-            : string.CompareOrdinal(a.Member, b.Member));
-        return entries;
     }
 }

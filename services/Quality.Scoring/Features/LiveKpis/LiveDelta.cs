@@ -7,23 +7,44 @@ namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
 /// A change to the live values, summed per cell (a counter or state field, a board member, a duration sample):
-/// entities' new contributions added, their old ones subtracted. Every change is an increment (a sample's is to the
-/// count of contributions holding it), so changes commute: applied in any order they sum to the same values, and a
-/// batch of events costs Redis one write per cell it moves, however many entities move it.
+/// entities' new contributions added, their old ones subtracted (see <see cref="LiveContributionBuilder"/>). Every
+/// change is an increment (a sample's is to the count of contributions holding it), so changes commute: applied in
+/// any order they sum to the same values, and a batch of events costs Redis one write per cell it moves, however many
+/// entities move it.
 /// </summary>
 public sealed class LiveDelta
 {
-    private readonly Dictionary<(LiveEntryKind Kind, string Key, string Member), Cell> _cells = [];
+    // By key, then member: a key holds one kind of cell, with one expiry and one scope.
+    private readonly Dictionary<string, KeyCells> _keys = [];
 
-    public void Add(IEnumerable<LiveEntry> entries) => Add(entries, 1);
+    /// <summary>Moves one cell: a counter, board or state cell by <paramref name="amount"/>, a sample's count by it.</summary>
+    public void Move(LiveEntryKind kind, string key, string member, long amount, long expireAt, string? scope = null, double score = 0, string? countKey = null)
+    {
+        ref var cells = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, key, out var exists);
+        if (!exists)
+        {
+            cells = new KeyCells(kind, expireAt, scope, countKey);
+        }
 
-    public void Subtract(IEnumerable<LiveEntry> entries) => Add(entries, -1);
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(cells!.Members, member, out _);
+        cell.Amount += amount;
+        // A sample's score is its duration, the same in every contribution (a fact's duration never changes).
+        cell.Score = score;
+    }
 
-    public bool IsEmpty => _cells.Values.All(c => c.Amount == 0);
+    public void Add(IEnumerable<LiveEntry> entries) => Move(entries, 1);
+
+    public void Subtract(IEnumerable<LiveEntry> entries) => Move(entries, -1);
+
+    public bool IsEmpty => !Moving.Any();
 
     /// <summary>The KPI scopes whose values this changes, told of it when it is applied.</summary>
     public IReadOnlyList<string> Scopes =>
-        [.. _cells.Values.Where(c => c.Amount != 0).Select(c => c.Entry.Scope).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+        [.. Moving.Select(m => m.Cells.Scope).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>The cells that move: a counter, board or state cell with its amount as value, a sample with its score.</summary>
+    public IEnumerable<LiveEntry> Entries => Moving.Select(m => new LiveEntry(
+        m.Cells.Kind, m.Key, m.Member, m.Cells.Kind == LiveEntryKind.Sample ? m.Cell.Score : m.Cell.Amount, m.Cells.ExpireAt, m.Cells.Scope, m.Cells.CountKey));
 
     /// <summary>
     /// The change as the live store's scripts read it: a key table (<c>k</c>: key and expiry, each once), the cells
@@ -32,11 +53,11 @@ public sealed class LiveDelta
     /// </summary>
     public string Serialize()
     {
-        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyIndexes = new Dictionary<string, int>();
         var keyTable = new List<(string Key, long ExpireAt)>();
         int IndexOf(string key, long expireAt)
         {
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out var exists);
+            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(keyIndexes, key, out var exists);
             if (!exists)
             {
                 keyTable.Add((key, expireAt));
@@ -46,32 +67,39 @@ public sealed class LiveDelta
             return index;
         }
 
+        var scopes = new SortedSet<string>(StringComparer.Ordinal);
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteStartArray("c");
-            foreach (var cell in _cells.Values)
+            foreach (var (key, cells) in _keys)
             {
-                if (cell.Amount == 0)
+                foreach (var (member, cell) in cells.Members)
                 {
-                    continue;
-                }
+                    if (cell.Amount == 0)
+                    {
+                        continue;
+                    }
 
-                var entry = cell.Entry;
-                json.WriteStartArray();
-                json.WriteStringValue(entry.Kind switch { LiveEntryKind.Board => "z", LiveEntryKind.Sample => "p", _ => "c" });
-                json.WriteNumberValue(IndexOf(entry.Key, entry.ExpireAt));
-                json.WriteStringValue(entry.Member);
-                json.WriteNumberValue(cell.Amount);
-                if (entry.Kind == LiveEntryKind.Sample)
-                {
-                    // As text: the score goes to ZADD with every digit it has.
-                    json.WriteStringValue(entry.Value.ToString("R", CultureInfo.InvariantCulture));
-                    json.WriteNumberValue(IndexOf(entry.CountKey!, entry.ExpireAt));
-                }
+                    json.WriteStartArray();
+                    json.WriteStringValue(cells.Kind switch { LiveEntryKind.Board => "z", LiveEntryKind.Sample => "p", _ => "c" });
+                    json.WriteNumberValue(IndexOf(key, cells.ExpireAt));
+                    json.WriteStringValue(member);
+                    json.WriteNumberValue(cell.Amount);
+                    if (cells.Kind == LiveEntryKind.Sample)
+                    {
+                        // As text: the score goes to ZADD with every digit it has.
+                        json.WriteStringValue(cell.Score.ToString("R", CultureInfo.InvariantCulture));
+                        json.WriteNumberValue(IndexOf(cells.CountKey!, cells.ExpireAt));
+                    }
 
-                json.WriteEndArray();
+                    json.WriteEndArray();
+                    if (cells.Scope is not null)
+                    {
+                        scopes.Add(cells.Scope);
+                    }
+                }
             }
 
             json.WriteEndArray();
@@ -86,7 +114,7 @@ public sealed class LiveDelta
 
             json.WriteEndArray();
             json.WriteStartArray("s");
-            foreach (var scope in Scopes)
+            foreach (var scope in scopes)
             {
                 json.WriteStringValue(scope);
             }
@@ -98,21 +126,30 @@ public sealed class LiveDelta
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private void Add(IEnumerable<LiveEntry> entries, int sign)
+    private IEnumerable<(string Key, KeyCells Cells, string Member, Cell Cell)> Moving =>
+        _keys.SelectMany(k => k.Value.Members.Where(m => m.Value.Amount != 0).Select(m => (k.Key, k.Value, m.Key, m.Value)));
+
+    private void Move(IEnumerable<LiveEntry> entries, int sign)
     {
-        foreach (var entry in entries)
+        foreach (var e in entries)
         {
-            ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(_cells, (entry.Kind, entry.Key, entry.Member), out _);
-            // A sample counts once per contribution holding it; its value is its score, the same in every contribution
-            // (a fact's duration never changes).
-            cell.Amount += sign * (entry.Kind == LiveEntryKind.Sample ? 1 : (long)entry.Value);
-            cell.Entry = entry;
+            var sample = e.Kind == LiveEntryKind.Sample;
+            Move(e.Kind, e.Key, e.Member, sign * (sample ? 1 : (long)e.Value), e.ExpireAt, e.Scope, sample ? e.Value : 0, e.CountKey);
         }
+    }
+
+    private sealed class KeyCells(LiveEntryKind kind, long expireAt, string? scope, string? countKey)
+    {
+        public LiveEntryKind Kind { get; } = kind;
+        public long ExpireAt { get; } = expireAt;
+        public string? Scope { get; } = scope;
+        public string? CountKey { get; } = countKey;
+        public Dictionary<string, Cell> Members { get; } = [];
     }
 
     private struct Cell
     {
         public long Amount;
-        public LiveEntry Entry;
+        public double Score;
     }
 }

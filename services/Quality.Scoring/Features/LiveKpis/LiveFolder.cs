@@ -28,16 +28,16 @@ public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, 
         }
 
         var rows = await facts.ReadAsync(entities, locked: true, ct);
-        var now = time.GetUtcNow();
         var delta = new LiveDelta();
+        var builder = new LiveContributionBuilder(delta, time.GetUtcNow());
         foreach (var entity in WithCasesOpenedFrom(entities, rows))
         {
             var after = rows.For(entity);
             var before = rows.For(entity, withWritten: false);
             if (after.Count != before.Count)
             {
-                delta.Add(LiveContributionBuilder.ForEntity(entity, after, now));
-                delta.Subtract(LiveContributionBuilder.ForEntity(entity, before, now));
+                builder.Add(entity, after);
+                builder.Subtract(entity, before);
             }
         }
 
@@ -54,12 +54,12 @@ public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, 
         var before = await facts.ReadAsync(entities, locked: true, ct);
         await change(ct);
         var after = await facts.ReadAsync(entities, locked: false, ct);
-        var now = time.GetUtcNow();
         var delta = new LiveDelta();
+        var builder = new LiveContributionBuilder(delta, time.GetUtcNow());
         foreach (var entity in WithCasesOpenedFrom(entities, after))
         {
-            delta.Add(LiveContributionBuilder.ForEntity(entity, after.For(entity), now));
-            delta.Subtract(LiveContributionBuilder.ForEntity(entity, before.For(entity), now));
+            builder.Add(entity, after.For(entity));
+            builder.Subtract(entity, before.For(entity));
         }
 
         return delta.IsEmpty ? null : await log.AppendAsync(delta, ct);

@@ -33,14 +33,15 @@ public sealed class LiveRebuilder(ScoringDbContext db, LiveEntityFacts facts, Li
         {
             var rows = await facts.ReadAsync(chunk, locked: false, ct);
             var values = new LiveDelta();
+            var builder = new LiveContributionBuilder(values, startedAt);
             foreach (var entity in chunk)
             {
                 var entityFacts = rows.For(entity);
-                var entries = LiveContributionBuilder.ForEntity(entity, entityFacts, startedAt);
-                values.Add(entries);
+                builder.Add(entity, entityFacts);
                 factCount += Counted(entity, entityFacts);
-                scopes.UnionWith(entries.Select(e => e.Scope).OfType<string>());
             }
+
+            scopes.UnionWith(values.Scopes);
 
             try
             {

@@ -42,17 +42,8 @@ public sealed class LiveStoreTests(ScoringServers servers)
         var deltas = new List<LiveDelta>();
         for (var i = 1; i <= history.Events.Count; i++)
         {
-            var delta = new LiveDelta();
-            foreach (var (_, entries) in LiveContributionBuilder.ForAll(InMemoryFacts.From(history.Events.Take(i)), now))
-            {
-                delta.Add(entries);
-            }
-
-            foreach (var (_, entries) in LiveContributionBuilder.ForAll(InMemoryFacts.From(history.Events.Take(i - 1)), now))
-            {
-                delta.Subtract(entries);
-            }
-
+            var delta = Contributions(InMemoryFacts.From(history.Events.Take(i)), now, sign: 1);
+            delta.Subtract(Contributions(InMemoryFacts.From(history.Events.Take(i - 1)), now, sign: 1).Entries);
             deltas.Add(delta);
         }
 
@@ -201,20 +192,16 @@ public sealed class LiveStoreTests(ScoringServers servers)
     /// <summary>Every entity's contribution to the facts, added (1) or taken away (-1).</summary>
     private static LiveDelta Contributions(KpiFacts facts, DateTimeOffset now, int sign)
     {
-        var delta = new LiveDelta();
-        foreach (var (_, entries) in LiveContributionBuilder.ForAll(facts, now))
+        var all = new LiveDelta();
+        new LiveContributionBuilder(all, now).AddAll(facts);
+        if (sign > 0)
         {
-            if (sign > 0)
-            {
-                delta.Add(entries);
-            }
-            else
-            {
-                delta.Subtract(entries);
-            }
+            return all;
         }
 
-        return delta;
+        var undo = new LiveDelta();
+        undo.Subtract(all.Entries);
+        return undo;
     }
 
     /// <summary>Applies a delta as a logged one would be (waiting while another test's rebuild runs), then forgets its marker.</summary>
