@@ -1,5 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Quality.Messaging.Persistence;
 
 namespace Quality.Messaging.Inbox;
 
@@ -60,17 +62,39 @@ public sealed class Inbox<TDbContext>(TDbContext db, TimeProvider time) where TD
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Database.AutoSavepointsEnabled = false;
-        var consumers = receipts.Select(r => r.Consumer).ToArray();
-        var messageIds = receipts.Select(r => r.MessageId).ToArray();
-        // Read back through the receipt's entity mapping, so the column names are the model's, whatever its naming convention.
-        var inserted = await db.Set<InboxMessage>().FromSql($"""
-            INSERT INTO inbox_messages (consumer, message_id, processed_at)
-            SELECT consumer, message_id, {time.GetUtcNow()} FROM unnest({consumers}, {messageIds}) AS r (consumer, message_id)
-            ORDER BY consumer, message_id
-            ON CONFLICT DO NOTHING
-            RETURNING *
-            """).AsNoTracking().ToListAsync(cancellationToken);
-        var fresh = inserted.Select(m => new InboxReceipt(m.Consumer, m.MessageId)).ToHashSet();
+        // One statement sent straight through Npgsql: it runs for every batch, and EF Core's query pipeline would cost
+        // more than the statement.
+        await using var batch = new NpgsqlBatch
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("""
+                    INSERT INTO inbox_messages (consumer, message_id, processed_at)
+                    SELECT consumer, message_id, $3 FROM unnest($1::text[], $2::uuid[]) AS r (consumer, message_id)
+                    ORDER BY consumer, message_id
+                    ON CONFLICT DO NOTHING
+                    RETURNING consumer, message_id
+                    """)
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<string[]> { TypedValue = [.. receipts.Select(r => r.Consumer)] },
+                        new NpgsqlParameter<Guid[]> { TypedValue = [.. receipts.Select(r => r.MessageId)] },
+                        new NpgsqlParameter<DateTimeOffset> { TypedValue = time.GetUtcNow() },
+                    },
+                },
+            },
+        };
+        var fresh = await db.ReadBatchAsync(batch, async (reader, token) =>
+        {
+            var inserted = new HashSet<InboxReceipt>();
+            while (await reader.ReadAsync(token))
+            {
+                inserted.Add(new InboxReceipt(reader.GetString(0), reader.GetGuid(1)));
+            }
+
+            return inserted;
+        }, cancellationToken);
         if (fresh.Count == 0)
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Quality.Messaging.Persistence;
 using Quality.Scoring.Infrastructure;
 
 namespace Quality.Scoring.Features.LiveKpis;
@@ -16,9 +18,18 @@ public sealed class LiveDeltaLog(ScoringDbContext db, LiveStore store, TimeProvi
     {
         var payload = delta.Serialize();
         var now = time.GetUtcNow();
-        var ids = await db.Database.SqlQuery<long>(
-            $"INSERT INTO live_pending_deltas (payload, created_at) VALUES ({payload}, {now}) RETURNING id AS \"Value\"").ToListAsync(ct);
-        return new LivePendingDelta { Id = ids[0], Payload = payload, CreatedAt = now };
+        await using var batch = new NpgsqlBatch
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("INSERT INTO live_pending_deltas (payload, created_at) VALUES ($1, $2) RETURNING id")
+                {
+                    Parameters = { new NpgsqlParameter<string> { TypedValue = payload }, new NpgsqlParameter<DateTimeOffset> { TypedValue = now } },
+                },
+            },
+        };
+        var id = await db.ReadBatchAsync(batch, async (reader, token) => await reader.ReadAsync(token) ? reader.GetInt64(0) : throw new InvalidOperationException("No id returned."), ct);
+        return new LivePendingDelta { Id = id, Payload = payload, CreatedAt = now };
     }
 
     /// <summary>
