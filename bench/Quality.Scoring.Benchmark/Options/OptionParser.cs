@@ -28,7 +28,7 @@ public static class OptionParser
           --events N             events per fold stage (default 50000)
           --warm-up-events N     folded once before the measured stages, as fast as possible and not counted, so
                                  they measure warm processes rather than the JIT compiling a fresh system's code
-                                 (default 20000; 0 = none)
+                                 (default 80000; 0 = none)
           --rate LIST            events/s per fold stage, comma-separated; "max" = as fast as possible (default max)
           --teams N              teams per stage, 1-100 (default 5)
           --agents-per-team N    1-100 (default 10)
@@ -87,7 +87,7 @@ public static class OptionParser
             DataDirectory = given.GetValueOrDefault("data-dir") ?? (File.Exists(envPath) ? Path.GetDirectoryName(envPath) : null),
             Stages = Stages(given.GetValueOrDefault("stages") ?? "fold,query,feed"),
             Events = OptionValues.Int(given, "events", 50_000, 10, 10_000_000),
-            WarmUpEvents = OptionValues.Int(given, "warm-up-events", 20_000, 0, 10_000_000),
+            WarmUpEvents = OptionValues.Int(given, "warm-up-events", 80_000, 0, 10_000_000),
             Rates = Rates(given.GetValueOrDefault("rate") ?? "max"),
             Teams = OptionValues.Int(given, "teams", 5, 1, 100),
             AgentsPerTeam = OptionValues.Int(given, "agents-per-team", 10, 1, 100),

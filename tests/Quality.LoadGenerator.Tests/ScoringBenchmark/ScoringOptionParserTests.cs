@@ -37,7 +37,7 @@ public sealed class ScoringOptionParserTests : IDisposable
         var options = OptionParser.Parse([], _root);
         Assert.Equal(new HashSet<Stage> { Stage.Fold, Stage.Query, Stage.Feed }, options.Stages);
         Assert.Equal([null], options.Rates);
-        Assert.Equal(20_000, options.WarmUpEvents);
+        Assert.Equal(80_000, options.WarmUpEvents);
         Assert.Equal(["last_hour", "day"], options.QueryPeriods);
         Assert.Equal(1000, options.Subscribers);
     }

@@ -13,6 +13,9 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// </summary>
 public sealed class LiveDeltaLog(ScoringDbContext db, LiveStore store, TimeProvider time, IOptions<LiveOptions> options)
 {
+    /// <summary>How long a delta is left to the process that logged it before the log applies it (either way, once).</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+
     /// <summary>Logs a delta in the context's transaction.</summary>
     public async Task<LivePendingDelta> AppendAsync(LiveDelta delta, CancellationToken ct)
     {
@@ -33,8 +36,9 @@ public sealed class LiveDeltaLog(ScoringDbContext db, LiveStore store, TimeProvi
     }
 
     /// <summary>
-    /// Applies what the log holds that Redis has not, oldest first, and removes from the log what Redis has; returns
-    /// how many deltas it removed. Stops early while the live values are not complete (they wait for the rebuild).
+    /// Removes from the log what Redis has, and applies, oldest first, what it has not once the process that logged it
+    /// has had <see cref="Grace"/> to; returns how many deltas it removed. Stops early while the live values are not
+    /// complete (the deltas wait for the rebuild).
     /// </summary>
     public async Task<int> DrainAsync(CancellationToken ct)
     {
@@ -50,10 +54,12 @@ public sealed class LiveDeltaLog(ScoringDbContext db, LiveStore store, TimeProvi
             // Almost always the transaction that logged a delta has applied it already: only the others are read.
             var applied = await store.AppliedAsync(ids);
             var waiting = ids.Where(id => !applied.Contains(id)).ToList();
+            var stale = time.GetUtcNow() - Grace;
             var complete = true;
             if (waiting.Count > 0)
             {
-                foreach (var delta in await db.Set<LivePendingDelta>().AsNoTracking().Where(d => waiting.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(ct))
+                foreach (var delta in await db.Set<LivePendingDelta>().AsNoTracking()
+                    .Where(d => waiting.Contains(d.Id) && d.CreatedAt <= stale).OrderBy(d => d.Id).ToListAsync(ct))
                 {
                     if (!await store.ApplyAsync(delta))
                     {
@@ -65,11 +71,11 @@ public sealed class LiveDeltaLog(ScoringDbContext db, LiveStore store, TimeProvi
                 }
             }
 
+            // The markers stay (they expire by themselves): a late copy of the logging process must still find them.
             var done = applied.Order().ToList();
             await db.Set<LivePendingDelta>().Where(d => done.Contains(d.Id)).ExecuteDeleteAsync(ct);
-            await store.ForgetAsync(done);
             removed += done.Count;
-            if (!complete || ids.Count < options.Value.BatchSize)
+            if (!complete || done.Count == 0 || ids.Count < options.Value.BatchSize)
             {
                 return removed;
             }

@@ -67,11 +67,13 @@ public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, 
 
     /// <summary>
     /// Applies a delta once its transaction has committed. The facts are stored whatever happens here: a delta Redis
-    /// could not take (away, or being rebuilt) stays logged and is applied by <see cref="LiveMaintenance"/>.
+    /// could not take (away, or being rebuilt) stays logged and is applied by <see cref="LiveMaintenance"/>. A delta
+    /// this process only gets to long after logging it is left to the log too: by then the log may have applied it and
+    /// let it go, and its marker, which would stop a second application, may have expired.
     /// </summary>
     public async Task ApplyAsync(LivePendingDelta? delta)
     {
-        if (delta is null)
+        if (delta is null || time.GetUtcNow() - delta.CreatedAt > LiveStore.MarkerLifetime / 2)
         {
             return;
         }

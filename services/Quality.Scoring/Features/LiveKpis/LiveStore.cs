@@ -13,8 +13,13 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// </summary>
 public sealed class LiveStore(IConnectionMultiplexer redis)
 {
-    /// <summary>How long an applied delta's marker lasts if the log is not cleared of it (the log clears it within seconds).</summary>
-    private static readonly TimeSpan MarkerLifetime = TimeSpan.FromDays(7);
+    /// <summary>
+    /// How long an applied delta's marker lasts. The log drops a delta once it is marked, so the marker is all that
+    /// stops a late copy from applying it again: the process that logged a delta applies it itself only well within
+    /// this (<see cref="LiveFolder.ApplyAsync"/>). An hour of markers is one small key per batch (about 180,000 at
+    /// 5,000 events/s).
+    /// </summary>
+    public static readonly TimeSpan MarkerLifetime = TimeSpan.FromHours(1);
 
     // Moves each cell by its amount. A counter, state or board cell that reaches zero is removed (as if never
     // written); a sample is in its sorted set while its count is above zero, so a removal that arrives before its
@@ -155,10 +160,6 @@ public sealed class LiveStore(IConnectionMultiplexer redis)
         var applied = await Task.WhenAll(deltas.Select(id => db.KeyExistsAsync(LiveKeys.Applied(id))));
         return [.. deltas.Where((_, i) => applied[i])];
     }
-
-    /// <summary>Drops the markers of deltas no longer logged: nothing can apply them again.</summary>
-    public Task ForgetAsync(IReadOnlyList<long> deltas) =>
-        deltas.Count == 0 ? Task.CompletedTask : Db.KeyDeleteAsync([.. deltas.Select(id => (RedisKey)LiveKeys.Applied(id))]);
 
     /// <summary>
     /// Counter sums, percentiles and state for a scope over the window ending now; field → value as stored. Null when
