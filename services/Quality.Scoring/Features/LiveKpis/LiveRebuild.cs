@@ -1,7 +1,7 @@
 namespace Quality.Scoring.Features.LiveKpis;
 
 /// <summary>
-/// What one rebuild of the live windows re-folded: how many cases, survey answers and feedback items without a case,
+/// What one rebuild of the live windows wrote: how many cases, survey answers and feedback items without a case,
 /// the stored facts they were computed from, and the teams and agents whose values those feed. Not
 /// <see cref="Complete"/> when Redis failed or was flushed part-way (a replica rebuilds again by itself).
 /// </summary>
