@@ -21,13 +21,15 @@ public sealed partial class FactBatcher : IAsyncDisposable
 {
     private readonly Channel<Pending>[] _pending;
     private readonly IServiceScopeFactory _scopes;
+    private readonly LiveStore _store;
     private readonly FactBatchOptions _options;
     private readonly ILogger<FactBatcher> _logger;
     private readonly Task[] _workers;
 
-    public FactBatcher(IServiceScopeFactory scopes, IOptions<FactBatchOptions> options, ILogger<FactBatcher> logger)
+    public FactBatcher(IServiceScopeFactory scopes, LiveStore store, IOptions<FactBatchOptions> options, ILogger<FactBatcher> logger)
     {
         _scopes = scopes;
+        _store = store;
         _options = options.Value;
         _logger = logger;
         _pending = [.. Enumerable.Range(0, _options.Concurrency).Select(_ => Channel.CreateUnbounded<Pending>())];
@@ -90,7 +92,7 @@ public sealed partial class FactBatcher : IAsyncDisposable
             var stored = await StoreAsync(batch);
             batch.Clear();
             await applying;
-            applying = stored is { } toApply ? ApplyAsync(toApply) : Task.CompletedTask;
+            applying = _store.ApplyAfterCommitAsync(stored);
         }
 
         await applying;
@@ -109,33 +111,23 @@ public sealed partial class FactBatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores the batch and completes its messages; returns what is left to apply to Redis. A batch that fails is
+    /// Stores the batch and completes its messages; returns its delta, left to apply to Redis. A batch that fails is
     /// stored message by message, each applied at once.
     /// </summary>
-    private async Task<(AsyncServiceScope Scope, FactBatchProcessor Processor, LivePendingDelta Delta)?> StoreAsync(List<Pending> batch)
+    private async Task<LivePendingDelta?> StoreAsync(List<Pending> batch)
     {
-        var scope = _scopes.CreateAsyncScope();
-        var processor = scope.ServiceProvider.GetRequiredService<FactBatchProcessor>();
         try
         {
-            var delta = await processor.StoreAsync([.. batch.Select(p => p.Message)], CancellationToken.None);
+            var delta = await StoreAsync([.. batch.Select(p => p.Message)]);
             batch.ForEach(p => p.Done.TrySetResult());
-            if (delta is not null)
-            {
-                return (scope, processor, delta);
-            }
-
-            await scope.DisposeAsync();
-            return null;
+            return delta;
         }
         catch (Exception e) when (batch.Count > 1)
         {
-            await scope.DisposeAsync();
             LogBatchFailed(e, batch.Count);
         }
         catch (Exception e)
         {
-            await scope.DisposeAsync();
             batch[0].Done.TrySetException(e);
             return null;
         }
@@ -145,8 +137,7 @@ public sealed partial class FactBatcher : IAsyncDisposable
         {
             try
             {
-                await using var alone = _scopes.CreateAsyncScope();
-                await alone.ServiceProvider.GetRequiredService<FactBatchProcessor>().ProcessAsync([pending.Message], CancellationToken.None);
+                await _store.ApplyAfterCommitAsync(await StoreAsync([pending.Message]));
                 pending.Done.TrySetResult();
             }
             catch (Exception e)
@@ -158,12 +149,10 @@ public sealed partial class FactBatcher : IAsyncDisposable
         return null;
     }
 
-    private static async Task ApplyAsync((AsyncServiceScope Scope, FactBatchProcessor Processor, LivePendingDelta Delta) stored)
+    private async Task<LivePendingDelta?> StoreAsync(IReadOnlyList<FactMessage> messages)
     {
-        await using (stored.Scope)
-        {
-            await stored.Processor.ApplyAsync(stored.Delta);
-        }
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FactBatchProcessor>().StoreAsync(messages, CancellationToken.None);
     }
 
     private sealed record Pending(FactMessage Message, TaskCompletionSource Done);

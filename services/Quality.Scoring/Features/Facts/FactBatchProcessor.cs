@@ -10,17 +10,17 @@ namespace Quality.Scoring.Features.Facts;
 /// (the inbox receipts, the facts, one statement each, and the logged delta), then applies the delta to Redis. Each
 /// entity is folded once per batch, however many of the events concern it.
 /// </summary>
-public sealed class FactBatchProcessor(Inbox<ScoringDbContext> inbox, FactRecorder facts, LiveFolder live)
+public sealed class FactBatchProcessor(Inbox<ScoringDbContext> inbox, FactRecorder facts, LiveFolder live, LiveStore store)
 {
     /// <summary>Attempts of a batch that found an entity to fold locked out of turn (see <see cref="LiveEntityBusyException"/>).</summary>
     private const int Attempts = 3;
 
     /// <summary>Stores and folds the batch, and applies its delta to Redis.</summary>
-    public async Task ProcessAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct) => await ApplyAsync(await StoreAsync(messages, ct));
+    public async Task ProcessAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct) => await store.ApplyAfterCommitAsync(await StoreAsync(messages, ct));
 
     /// <summary>
     /// Stores and folds the batch: once this returns, its facts and its delta are committed (the messages may be
-    /// acknowledged). Returns the delta, for <see cref="ApplyAsync"/>.
+    /// acknowledged). Returns the delta, for <see cref="LiveStore.ApplyAfterCommitAsync"/>.
     /// </summary>
     public async Task<LivePendingDelta?> StoreAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct)
     {
@@ -36,9 +36,6 @@ public sealed class FactBatchProcessor(Inbox<ScoringDbContext> inbox, FactRecord
             }
         }
     }
-
-    /// <summary>Applies a stored batch's delta to Redis; one Redis could not take stays logged (see <see cref="LiveFolder.ApplyAsync"/>).</summary>
-    public Task ApplyAsync(LivePendingDelta? delta) => live.ApplyAsync(delta);
 
     private async Task<LivePendingDelta?> StoreOnceAsync(IReadOnlyList<FactMessage> messages, CancellationToken ct)
     {

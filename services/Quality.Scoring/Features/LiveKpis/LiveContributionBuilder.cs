@@ -40,31 +40,21 @@ public sealed class LiveContributionBuilder(LiveDelta delta, DateTimeOffset now)
     private void Build(string entity, KpiFacts facts, int sign)
     {
         _sign = sign;
-        if (entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal))
+        var (kind, id, surveyType) = LiveEntities.Parse(entity);
+        switch (kind)
         {
-            AddCase(facts, Guid.Parse(entity.AsSpan(LiveEntities.CasePrefix.Length)));
-        }
-        else if (entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
-        {
-            var (feedbackId, type) = LiveEntities.ParseSurvey(entity);
-            if (facts.Surveys.FirstOrDefault(s => s.FeedbackId == feedbackId && s.SurveyType == type) is { CaseId: null } survey)
-            {
-                // A survey answer that names no case: the organisation's only.
+            case LiveEntityKind.Case:
+                AddCase(facts, id);
+                break;
+            // A survey answer that names no case: the organisation's only.
+            case LiveEntityKind.Survey when facts.Surveys.FirstOrDefault(s => s.FeedbackId == id && s.SurveyType == surveyType) is { CaseId: null } survey:
                 AddSurvey(survey, (null, null));
-            }
-        }
-        else if (entity.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
-        {
-            var feedbackId = Guid.Parse(entity.AsSpan(LiveEntities.FeedbackPrefix.Length));
+                break;
             // A feedback item that names no case and opened none: the organisation's only.
-            if (facts.Feedback.FirstOrDefault(f => f.FeedbackId == feedbackId) is { CaseId: null } feedback && !facts.Cases.Any(c => c.FeedbackId == feedbackId))
-            {
+            case LiveEntityKind.Feedback when facts.Feedback.FirstOrDefault(f => f.FeedbackId == id) is { CaseId: null } feedback
+                && !facts.Cases.Any(c => c.FeedbackId == id):
                 AddFeedback(feedback, (null, null));
-            }
-        }
-        else
-        {
-            throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity));
+                break;
         }
     }
 

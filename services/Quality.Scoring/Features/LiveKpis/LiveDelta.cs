@@ -67,7 +67,6 @@ public sealed class LiveDelta
             return index;
         }
 
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
         var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
@@ -95,10 +94,6 @@ public sealed class LiveDelta
                     }
 
                     json.WriteEndArray();
-                    if (cells.Scope is not null)
-                    {
-                        scopes.Add(cells.Scope);
-                    }
                 }
             }
 
@@ -114,7 +109,7 @@ public sealed class LiveDelta
 
             json.WriteEndArray();
             json.WriteStartArray("s");
-            foreach (var scope in scopes)
+            foreach (var scope in Scopes)
             {
                 json.WriteStringValue(scope);
             }

@@ -19,10 +19,28 @@ public static class LiveEntities
 
     public static string Feedback(Guid feedbackId) => $"{FeedbackPrefix}{feedbackId}";
 
-    /// <summary>The feedback id and survey type a <see cref="Survey"/> entity names.</summary>
-    public static (Guid FeedbackId, SurveyType Type) ParseSurvey(string entity)
+    /// <summary>
+    /// What an entity names: a case (its id), a survey answer without a case (its feedback id and survey type) or a
+    /// feedback item without a case (its id).
+    /// </summary>
+    public static (LiveEntityKind Kind, Guid Id, SurveyType SurveyType) Parse(string entity)
     {
-        var parts = entity[SurveyPrefix.Length..].Split(':');
-        return (Guid.Parse(parts[0]), (SurveyType)int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        if (entity.StartsWith(CasePrefix, StringComparison.Ordinal))
+        {
+            return (LiveEntityKind.Case, Guid.Parse(entity.AsSpan(CasePrefix.Length)), default);
+        }
+
+        if (entity.StartsWith(FeedbackPrefix, StringComparison.Ordinal))
+        {
+            return (LiveEntityKind.Feedback, Guid.Parse(entity.AsSpan(FeedbackPrefix.Length)), default);
+        }
+
+        if (entity.StartsWith(SurveyPrefix, StringComparison.Ordinal) && entity.LastIndexOf(':') is var colon and > 0
+            && int.TryParse(entity.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out var type))
+        {
+            return (LiveEntityKind.Survey, Guid.Parse(entity.AsSpan(SurveyPrefix.Length, colon - SurveyPrefix.Length)), (SurveyType)type);
+        }
+
+        throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity));
     }
 }

@@ -27,41 +27,25 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
     /// </summary>
     public async Task<LiveFactRows> ReadAsync(IReadOnlyCollection<string> entities, bool locked, CancellationToken ct)
     {
-        var caseIds = IdsOf(entities, LiveEntities.CasePrefix);
-        var feedbackIds = IdsOf(entities, LiveEntities.FeedbackPrefix);
-        var surveyIds = entities.Where(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
-            .Select(e => LiveEntities.ParseSurvey(e).FeedbackId).Distinct().ToArray();
+        var parsed = entities.Select(LiveEntities.Parse).ToList();
+        Guid[] IdsOf(LiveEntityKind kind) => [.. parsed.Where(e => e.Kind == kind).Select(e => e.Id).Distinct()];
+        var caseIds = IdsOf(LiveEntityKind.Case);
+        var feedbackIds = IdsOf(LiveEntityKind.Feedback);
+        var surveyIds = IdsOf(LiveEntityKind.Survey);
 
         await using var batch = new NpgsqlBatch();
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_seqscan = off"));
         if (locked)
         {
             // The entities' locks and those of the cases opened from the feedback items among them (a case takes the
-            // facts of the item it was opened from), all in one statement, in the order of the keys' hashes: two folds
-            // wait for each other in turn, never in a circle. PostgreSQL evaluates the volatile output column after
-            // ORDER BY's sort, so the locks are taken in that order.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"""
-                SELECT pg_advisory_xact_lock(h) FROM (
-                    SELECT DISTINCT hashtextextended(k, 0) AS h FROM (
-                        SELECT unnest($1::text[]) AS k
-                        UNION ALL SELECT '{LockPrefix}{LiveEntities.CasePrefix}' || case_id::text FROM case_facts WHERE feedback_id = ANY($2)) AS keys
-                    ) AS hashes
-                ORDER BY h
-                """)
-            {
-                Parameters =
-                {
-                    new NpgsqlParameter<string[]> { TypedValue = [.. entities.Select(LockKey)] },
-                    new NpgsqlParameter<Guid[]> { TypedValue = feedbackIds },
-                },
-            });
+            // facts of the item it was opened from), in one statement: two folds wait for each other in turn, never in
+            // a circle.
+            batch.BatchCommands.Add(AdvisoryLocks.InKeyOrder(
+                entities.Select(LockKey), CaseLockKeysOpenedFrom("$2"), new NpgsqlParameter<Guid[]> { TypedValue = feedbackIds }));
             // A case opened from one of the items while that statement waited (opening it holds the item's lock until
             // it commits) is visible only now. Its lock cannot be waited for out of order: it is only tried, and a
             // fold that finds it held is retried (LiveEntityBusyException), when the first statement will find it.
-            batch.BatchCommands.Add(Command($"""
-                SELECT coalesce(bool_and(pg_try_advisory_xact_lock(hashtextextended('{LockPrefix}{LiveEntities.CasePrefix}' || case_id::text, 0))), true)
-                FROM case_facts WHERE feedback_id = ANY($1)
-                """, feedbackIds));
+            batch.BatchCommands.Add(AdvisoryLocks.TryAll(CaseLockKeysOpenedFrom("$1"), new NpgsqlParameter<Guid[]> { TypedValue = feedbackIds }));
         }
 
         batch.BatchCommands.Add(Command(
@@ -109,50 +93,53 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
             {
                 CaseId = r.GetGuid(0), FeedbackId = r.GetGuid(1), Category = r.GetString(2), Priority = r.GetInt32(3),
                 TeamId = NullableString(r, 4), OpenedAt = r.GetFieldValue<DateTimeOffset>(5),
-            }, 6, token);
+            }, token);
             await reader.NextResultAsync(token);
             await ReadAsync(reader, rows.Assignments, r => new CaseAssignmentFact
             {
                 EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = r.GetString(3), AssignedAt = r.GetFieldValue<DateTimeOffset>(4),
-            }, 5, token);
+            }, token);
             await reader.NextResultAsync(token);
             await ReadAsync(reader, rows.Responses, r => new CaseResponseFact
             {
                 EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = NullableString(r, 3), IsFirstResponse = r.GetBoolean(4),
                 ResponseTime = r.GetFieldValue<TimeSpan>(5), RespondedAt = r.GetFieldValue<DateTimeOffset>(6),
-            }, 7, token);
+            }, token);
             await reader.NextResultAsync(token);
             await ReadAsync(reader, rows.Resolutions, r => new CaseResolutionFact
             {
                 EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = NullableString(r, 2), TeamId = NullableString(r, 3),
                 ResolutionTime = r.GetFieldValue<TimeSpan>(4), FirstContactResolution = r.GetBoolean(5), SlaMet = r.GetBoolean(6),
                 ResolvedAt = r.GetFieldValue<DateTimeOffset>(7),
-            }, 8, token);
+            }, token);
             await reader.NextResultAsync(token);
             await ReadAsync(reader, rows.Reopens, r => new CaseReopenFact
             {
                 EventId = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = NullableString(r, 2), TeamId = NullableString(r, 3),
                 ReopenedAt = r.GetFieldValue<DateTimeOffset>(4),
-            }, 5, token);
+            }, token);
             await reader.NextResultAsync(token);
             await ReadAsync(reader, rows.Surveys, r => new SurveyFact
             {
                 FeedbackId = r.GetGuid(0), SurveyType = (SurveyType)r.GetInt32(1), Score = r.GetInt32(2),
                 CaseId = r.IsDBNull(3) ? null : r.GetGuid(3), AnsweredAt = r.GetFieldValue<DateTimeOffset>(4),
-            }, 5, token);
+            }, token);
             await reader.NextResultAsync(token);
             await ReadAsync(reader, rows.Feedback, r => new FeedbackFact
             {
                 FeedbackId = r.GetGuid(0), Kind = (FeedbackKind)r.GetInt32(1), Category = r.GetString(2), Channel = r.GetString(3),
                 CaseId = r.IsDBNull(4) ? null : r.GetGuid(4), ReceivedAt = r.GetFieldValue<DateTimeOffset>(5),
-            }, 6, token);
+            }, token);
             await reader.NextResultAsync(token);
             // What the live values need of a review; its criterion scores are not read.
             await ReadAsync(reader, rows.Reviews, r => new QaReview
             {
                 Id = r.GetGuid(0), CaseId = r.GetGuid(1), AgentId = r.GetString(2), TeamId = NullableString(r, 3), ReviewerId = r.GetString(4),
                 Scores = [], Score = r.GetDouble(5), AdjustedScore = r.IsDBNull(6) ? null : r.GetDouble(6), ReviewedAt = r.GetFieldValue<DateTimeOffset>(7),
-            }, 8, token);
+            }, token);
+            var openedFrom = feedbackIds.ToHashSet();
+            rows.Entities = [.. entities.Union(
+                rows.Cases.Where(c => openedFrom.Contains(c.Fact.FeedbackId)).Select(c => LiveEntities.Case(c.Fact.CaseId)), StringComparer.Ordinal)];
             return busy ? throw new LiveEntityBusyException() : rows;
         }, ct);
     }
@@ -162,8 +149,9 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
     /// <summary>The advisory lock key of an entity, apart from other locks the service takes.</summary>
     private static string LockKey(string entity) => LockPrefix + entity;
 
-    private static Guid[] IdsOf(IEnumerable<string> entities, string prefix) =>
-        [.. entities.Where(e => e.StartsWith(prefix, StringComparison.Ordinal)).Select(e => Guid.Parse(e.AsSpan(prefix.Length))).Distinct()];
+    /// <summary>The lock keys (as <see cref="LockKey"/> makes them) of the cases opened from the feedback items in <paramref name="feedbackIds"/>.</summary>
+    private static string CaseLockKeysOpenedFrom(string feedbackIds) =>
+        $"SELECT '{LockKey(LiveEntities.CasePrefix)}' || case_id::text FROM case_facts WHERE feedback_id = ANY({feedbackIds})";
 
     /// <summary>A statement whose parameters $1, $2, … are <paramref name="ids"/>, in order.</summary>
     private static NpgsqlBatchCommand Command(string sql, params Guid[][] ids)
@@ -177,11 +165,12 @@ public sealed class LiveEntityFacts(ScoringDbContext db)
         return command;
     }
 
-    private static async Task ReadAsync<T>(NpgsqlDataReader reader, List<Marked<T>> rows, Func<NpgsqlDataReader, T> fact, int written, CancellationToken ct)
+    /// <summary>Reads a result's rows; each statement's last column says whether this transaction wrote the row.</summary>
+    private static async Task ReadAsync<T>(NpgsqlDataReader reader, List<Marked<T>> rows, Func<NpgsqlDataReader, T> fact, CancellationToken ct)
     {
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new Marked<T>(fact(reader), reader.GetBoolean(written)));
+            rows.Add(new Marked<T>(fact(reader), reader.GetBoolean(reader.FieldCount - 1)));
         }
     }
 

@@ -27,50 +27,39 @@ public sealed class LiveFactRows
     public KpiFacts For(string entity, bool withWritten = true)
     {
         _index ??= new Index(this);
-        if (entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal))
+        var (kind, id, surveyType) = LiveEntities.Parse(entity);
+        switch (kind)
         {
-            var caseId = Guid.Parse(entity.AsSpan(LiveEntities.CasePrefix.Length));
-            var cases = Select(_index.Cases[caseId], withWritten);
-            var openedFrom = cases.Select(c => (Guid?)c.FeedbackId).FirstOrDefault();
-            return new KpiFacts
-            {
-                Cases = cases,
-                Assignments = Select(_index.Assignments[caseId], withWritten),
-                Responses = Select(_index.Responses[caseId], withWritten),
-                Resolutions = Select(_index.Resolutions[caseId], withWritten),
-                Reopens = Select(_index.Reopens[caseId], withWritten),
-                Surveys = Select(_index.SurveysByCase[caseId], withWritten),
-                Feedback =
-                [
-                    .. Select(_index.FeedbackByCase[caseId], withWritten),
-                    .. openedFrom is { } feedbackId ? Select(_index.Feedback[feedbackId].Where(f => f.Fact.CaseId is null), withWritten) : [],
-                ],
-                Reviews = Select(_index.Reviews[caseId], withWritten),
-            };
+            case LiveEntityKind.Case:
+                var cases = Select(_index.Cases[id], withWritten);
+                var openedFrom = cases.Select(c => (Guid?)c.FeedbackId).FirstOrDefault();
+                return new KpiFacts
+                {
+                    Cases = cases,
+                    Assignments = Select(_index.Assignments[id], withWritten),
+                    Responses = Select(_index.Responses[id], withWritten),
+                    Resolutions = Select(_index.Resolutions[id], withWritten),
+                    Reopens = Select(_index.Reopens[id], withWritten),
+                    Surveys = Select(_index.SurveysByCase[id], withWritten),
+                    Feedback =
+                    [
+                        .. Select(_index.FeedbackByCase[id], withWritten),
+                        .. openedFrom is { } feedbackId ? Select(_index.Feedback[feedbackId].Where(f => f.Fact.CaseId is null), withWritten) : [],
+                    ],
+                    Reviews = Select(_index.Reviews[id], withWritten),
+                };
+            case LiveEntityKind.Survey:
+                return new KpiFacts { Surveys = Select(_index.Surveys[id].Where(s => s.Fact.SurveyType == surveyType), withWritten) };
+            default:
+                return new KpiFacts { Feedback = Select(_index.Feedback[id], withWritten), Cases = Select(_index.CasesByFeedback[id], withWritten) };
         }
-
-        if (entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal))
-        {
-            var (feedbackId, type) = LiveEntities.ParseSurvey(entity);
-            return new KpiFacts { Surveys = Select(_index.Surveys[feedbackId].Where(s => s.Fact.SurveyType == type), withWritten) };
-        }
-
-        if (entity.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
-        {
-            var feedbackId = Guid.Parse(entity.AsSpan(LiveEntities.FeedbackPrefix.Length));
-            return new KpiFacts
-            {
-                Feedback = Select(_index.Feedback[feedbackId], withWritten),
-                Cases = Select(_index.CasesByFeedback[feedbackId], withWritten),
-            };
-        }
-
-        throw new ArgumentException($"Unknown live entity '{entity}'.", nameof(entity));
     }
 
-    /// <summary>Cases opened from these feedback items: a feedback item that names no case belongs to the case opened from it.</summary>
-    public IEnumerable<Guid> CasesOpenedFrom(IReadOnlySet<Guid> feedbackIds) =>
-        Cases.Where(c => feedbackIds.Contains(c.Fact.FeedbackId)).Select(c => c.Fact.CaseId);
+    /// <summary>
+    /// The entities read: those asked for, and the cases opened from the feedback items among them (a feedback item
+    /// that names no case belongs to the case opened from it, so such a case changes with the item).
+    /// </summary>
+    public IReadOnlyCollection<string> Entities { get; set; } = [];
 
     private static List<T> Select<T>(IEnumerable<Marked<T>> rows, bool withWritten) => [.. rows.Where(r => withWritten || !r.Written).Select(r => r.Fact)];
 

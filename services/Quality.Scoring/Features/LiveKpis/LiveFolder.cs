@@ -1,7 +1,6 @@
 using Quality.Contracts;
 using Quality.Contracts.Intake;
 using Quality.Contracts.Routing;
-using StackExchange.Redis;
 
 namespace Quality.Scoring.Features.LiveKpis;
 
@@ -10,10 +9,10 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// locks (in key order, so two folds never deadlock), reads their facts, and logs as one <see cref="LiveDelta"/> what
 /// each entity contributes now minus what it contributed before. Two folds of one entity take turns on its lock, so
 /// the later one's "before" is the earlier one's "after", and the deltas of all folds sum to what the facts
-/// contribute. After the commit the delta is applied to Redis; whatever is not applied then waits in the
-/// <see cref="LiveDeltaLog"/>.
+/// contribute. After the commit the caller applies the delta (<see cref="LiveStore.ApplyAfterCommitAsync"/>); whatever
+/// is not applied then waits in the <see cref="LiveDeltaLog"/>.
 /// </summary>
-public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, LiveStore store, TimeProvider time, ILogger<LiveFolder> logger)
+public sealed class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, TimeProvider time)
 {
     /// <summary>
     /// Folds what the caller's transaction has written about <paramref name="entities"/> (it only adds facts): one
@@ -30,7 +29,7 @@ public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, 
         var rows = await facts.ReadAsync(entities, locked: true, ct);
         var delta = new LiveDelta();
         var builder = new LiveContributionBuilder(delta, time.GetUtcNow());
-        foreach (var entity in WithCasesOpenedFrom(entities, rows))
+        foreach (var entity in rows.Entities)
         {
             var after = rows.For(entity);
             var before = rows.For(entity, withWritten: false);
@@ -56,36 +55,13 @@ public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, 
         var after = await facts.ReadAsync(entities, locked: false, ct);
         var delta = new LiveDelta();
         var builder = new LiveContributionBuilder(delta, time.GetUtcNow());
-        foreach (var entity in WithCasesOpenedFrom(entities, after))
+        foreach (var entity in after.Entities)
         {
             builder.Add(entity, after.For(entity));
             builder.Subtract(entity, before.For(entity));
         }
 
         return delta.IsEmpty ? null : await log.AppendAsync(delta, ct);
-    }
-
-    /// <summary>
-    /// Applies a delta once its transaction has committed. The facts are stored whatever happens here: a delta Redis
-    /// could not take (away, or being rebuilt) stays logged and is applied by <see cref="LiveMaintenance"/>. A delta
-    /// this process only gets to long after logging it is left to the log too: by then the log may have applied it and
-    /// let it go, and its marker, which would stop a second application, may have expired.
-    /// </summary>
-    public async Task ApplyAsync(LivePendingDelta? delta)
-    {
-        if (delta is null || time.GetUtcNow() - delta.CreatedAt > LiveStore.MarkerLifetime / 2)
-        {
-            return;
-        }
-
-        try
-        {
-            await store.ApplyAsync(delta);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            LogRedisUnavailable(e, delta.Id);
-        }
     }
 
     /// <summary>
@@ -129,15 +105,4 @@ public sealed partial class LiveFolder(LiveEntityFacts facts, LiveDeltaLog log, 
 
         return entities;
     }
-
-    /// <summary>The entities, and the cases opened from the feedback items among them (the read locked those too).</summary>
-    private static IEnumerable<string> WithCasesOpenedFrom(IReadOnlyCollection<string> entities, LiveFactRows rows)
-    {
-        var feedbackIds = entities.Where(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal))
-            .Select(e => Guid.Parse(e.AsSpan(LiveEntities.FeedbackPrefix.Length))).ToHashSet();
-        return feedbackIds.Count == 0 ? entities : entities.Union(rows.CasesOpenedFrom(feedbackIds).Select(LiveEntities.Case), StringComparer.Ordinal);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live delta {Delta} not applied: Redis unavailable; it stays logged and is applied once Redis answers")]
-    private partial void LogRedisUnavailable(Exception exception, long delta);
 }

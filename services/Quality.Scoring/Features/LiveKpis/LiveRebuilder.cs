@@ -61,9 +61,9 @@ public sealed class LiveRebuilder(ScoringDbContext db, LiveEntityFacts facts, Li
         await snapshot.CommitAsync(ct);
         return new LiveRebuild(
             [.. LiveWindow.All.Select(w => w.PeriodName)],
-            Cases: entities.Count(e => e.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal)),
-            Surveys: entities.Count(e => e.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal)),
-            FeedbackItems: entities.Count(e => e.StartsWith(LiveEntities.FeedbackPrefix, StringComparison.Ordinal)),
+            Cases: entities.Count(e => LiveEntities.Parse(e).Kind == LiveEntityKind.Case),
+            Surveys: entities.Count(e => LiveEntities.Parse(e).Kind == LiveEntityKind.Survey),
+            FeedbackItems: entities.Count(e => LiveEntities.Parse(e).Kind == LiveEntityKind.Feedback),
             factCount,
             Teams: scopes.Count(s => s.StartsWith(LiveKeys.Team(""), StringComparison.Ordinal)),
             Agents: scopes.Count(s => s.StartsWith(LiveKeys.Agent(""), StringComparison.Ordinal)),
@@ -77,10 +77,12 @@ public sealed class LiveRebuilder(ScoringDbContext db, LiveEntityFacts facts, Li
     }
 
     /// <summary>The facts an entity's values were computed from: a survey answer or feedback item counts with its case, not alone too.</summary>
-    private static int Counted(string entity, KpiFacts entityFacts) =>
-        entity.StartsWith(LiveEntities.CasePrefix, StringComparison.Ordinal) ? entityFacts.Count
-        : entity.StartsWith(LiveEntities.SurveyPrefix, StringComparison.Ordinal) ? entityFacts.Surveys.Count(s => s.CaseId is null)
-        : entityFacts.Cases.Count == 0 ? entityFacts.Feedback.Count(f => f.CaseId is null) : 0;
+    private static int Counted(string entity, KpiFacts entityFacts) => LiveEntities.Parse(entity).Kind switch
+    {
+        LiveEntityKind.Case => entityFacts.Count,
+        LiveEntityKind.Survey => entityFacts.Surveys.Count(s => s.CaseId is null),
+        _ => entityFacts.Cases.Count == 0 ? entityFacts.Feedback.Count(f => f.CaseId is null) : 0,
+    };
 
     private async Task<List<string>> EntitiesAsync(DateTimeOffset cutoff, CancellationToken ct)
     {

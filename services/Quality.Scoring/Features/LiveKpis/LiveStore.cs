@@ -11,12 +11,12 @@ namespace Quality.Scoring.Features.LiveKpis;
 /// is skipped. Deltas commute, so they may be applied in any order. While the values are not complete (flushed, or
 /// being rebuilt) no delta is applied: they wait in the log.
 /// </summary>
-public sealed class LiveStore(IConnectionMultiplexer redis)
+public sealed partial class LiveStore(IConnectionMultiplexer redis, TimeProvider time, ILogger<LiveStore> logger)
 {
     /// <summary>
     /// How long an applied delta's marker lasts. The log drops a delta once it is marked, so the marker is all that
     /// stops a late copy from applying it again: the process that logged a delta applies it itself only well within
-    /// this (<see cref="LiveFolder.ApplyAsync"/>). An hour of markers is one small key per batch (about 180,000 at
+    /// this (<see cref="ApplyAfterCommitAsync"/>). An hour of markers is one small key per batch (about 180,000 at
     /// 5,000 events/s).
     /// </summary>
     public static readonly TimeSpan MarkerLifetime = TimeSpan.FromHours(1);
@@ -153,6 +153,29 @@ public sealed class LiveStore(IConnectionMultiplexer redis)
             channel = LiveKeys.ChangesChannelPrefix,
         }) >= 0;
 
+    /// <summary>
+    /// Applies a delta once the transaction that logged it has committed. The facts are stored whatever happens here:
+    /// a delta Redis could not take (away, or being rebuilt) stays logged and is applied by <see cref="LiveMaintenance"/>.
+    /// A delta got to only long after it was logged is left to the log too: by then the log may have applied it and let
+    /// it go, and its marker, which would stop a second application, may have expired.
+    /// </summary>
+    public async Task ApplyAfterCommitAsync(LivePendingDelta? delta)
+    {
+        if (delta is null || time.GetUtcNow() - delta.CreatedAt > MarkerLifetime / 2)
+        {
+            return;
+        }
+
+        try
+        {
+            await ApplyAsync(delta);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogRedisUnavailable(e, delta.Id);
+        }
+    }
+
     /// <summary>Which of these logged deltas Redis has applied.</summary>
     public async Task<HashSet<long>> AppliedAsync(IReadOnlyList<long> deltas)
     {
@@ -272,4 +295,7 @@ public sealed class LiveStore(IConnectionMultiplexer redis)
     public Task UnlockRebuildAsync(string id) =>
         Db.ScriptEvaluateAsync("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
             [LiveKeys.RebuildLock], [id]);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live delta {Delta} not applied: Redis unavailable; it stays logged and is applied once Redis answers")]
+    private partial void LogRedisUnavailable(Exception exception, long delta);
 }

@@ -13,7 +13,7 @@ namespace Quality.Scoring.Features.QaReviews;
 /// that counts (or its decided dispute) is folded into its case's live values in the same transaction and applied
 /// right after the commit, so the QA score in Redis follows at once (see <see cref="LiveFolder"/>).
 /// </summary>
-public sealed class QaReviewService(ScoringDbContext db, TimeProvider time, LiveFolder live)
+public sealed class QaReviewService(ScoringDbContext db, TimeProvider time, LiveFolder live, LiveStore store)
 {
     public async Task<Rubric> CreateRubricAsync(ClaimsPrincipal user, CreateRubricRequest request, CancellationToken ct)
     {
@@ -111,7 +111,7 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time, Live
         }
 
         await transaction.CommitAsync(ct);
-        await live.ApplyAsync(delta);
+        await store.ApplyAfterCommitAsync(delta);
         return review;
     }
 
@@ -236,7 +236,7 @@ public sealed class QaReviewService(ScoringDbContext db, TimeProvider time, Live
             }
         }, ct);
         await transaction.CommitAsync(ct);
-        await live.ApplyAsync(delta);
+        await store.ApplyAfterCommitAsync(delta);
         return await GetAsync(user, id, ct);
     }
 

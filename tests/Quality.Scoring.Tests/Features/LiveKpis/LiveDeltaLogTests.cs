@@ -45,9 +45,8 @@ public sealed class LiveDeltaLogTests(ScoringServers servers)
             Assert.Equal(3, (long)await redis.HashGetAsync(key, "n"));
 
             // Later than the marker could be trusted to last, that process leaves it alone altogether.
-            await using var scope = servers.Scoring.Services.CreateAsyncScope();
             var stale = new LivePendingDelta { Id = Random.Shared.NextInt64(1L << 52, long.MaxValue), Payload = logged.Payload, CreatedAt = DateTimeOffset.UtcNow - LiveStore.MarkerLifetime };
-            await scope.ServiceProvider.GetRequiredService<LiveFolder>().ApplyAsync(stale);
+            await store.ApplyAfterCommitAsync(stale);
             Assert.Equal(3, (long)await redis.HashGetAsync(key, "n"));
         }
         finally

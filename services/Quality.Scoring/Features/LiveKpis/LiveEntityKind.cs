@@ -1,0 +1,9 @@
+namespace Quality.Scoring.Features.LiveKpis;
+
+/// <summary>What a live entity (<see cref="LiveEntities"/>) is.</summary>
+public enum LiveEntityKind
+{
+    Case,
+    Survey,
+    Feedback,
+}
